@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+const MIN_RESPONSE_WINDOW_DAYS = 14;
+
+const csv = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.string().default('file:./data/tayseer.db'),
+    UPLOAD_DIR: z.string().default('./data/uploads'),
+    SESSION_SECRET: z.string().min(32).optional(),
+    SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+    TRUST_PROXY: booleanFlag(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12).optional(),
+    ORG_NAME: z.string().min(1).default('جمعية منازل'),
+    ORG_NAME_EN: z.string().min(1).default('Manazil Association'),
+    ORG_LOGO_PATH: z.string().default('/public/img/logo.svg'),
+    ORG_PHONE: z.string().default('920000000'),
+    ORG_EMAIL: z.email().default('info@manazil.org.sa'),
+    SERVICE_CITIES: csv('الرياض,الخرج,الدرعية,المزاحمية'),
+    SUPPORT_TYPES: csv('financial_aid,rent,food,furniture_appliances,medical,education,other'),
+    REFERENCE_PREFIX: z
+      .string()
+      .regex(/^[A-Z]{2,6}$/)
+      .default('MZL'),
+    RESPONSE_WINDOW_DAYS: z.coerce
+      .number()
+      .int()
+      .min(MIN_RESPONSE_WINDOW_DAYS, {
+        message: `must be at least ${MIN_RESPONSE_WINDOW_DAYS}: the policy says "not less than two weeks"`,
+      })
+      .default(14),
+    OVERDUE_AFTER_DAYS: z.coerce.number().int().min(1).default(30),
+    REQUIRE_ID_COPY: booleanFlag(false),
+    REQUIRED_VERIFICATION_ITEMS: csv('identity,household,income,housing,bank_account,documents'),
+    REGISTRATION_ITEMS: csv('bank_account_confirmed,commitment_signed'),
+    REJECTION_REASONS: csv('income_above_threshold,outside_service_area,incomplete_documents,duplicate_support,other'),
+    MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(20).default(5),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Tayseer <no-reply@manazil.org.sa>'),
+    RELEASE_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
+    OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required in production (at least 32 characters)',
+      });
+    }
+  });
+
+export type Config = ReturnType<typeof buildConfig>;
+
+function buildConfig(env: z.output<typeof environmentSchema>) {
+  return {
+    env: env.NODE_ENV,
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    uploadDir: env.UPLOAD_DIR,
+    // Outside production a fixed development secret keeps sessions across restarts.
+    sessionSecret: env.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
+    sessionMaxAgeMs: env.SESSION_MAX_AGE_MINUTES * 60_000,
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    bootstrapAdmin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
+    organisation: {
+      nameAr: env.ORG_NAME,
+      nameEn: env.ORG_NAME_EN,
+      logoPath: env.ORG_LOGO_PATH,
+      phone: env.ORG_PHONE,
+      email: env.ORG_EMAIL,
+    },
+    serviceCities: env.SERVICE_CITIES,
+    supportTypes: env.SUPPORT_TYPES,
+    referencePrefix: env.REFERENCE_PREFIX,
+    responseWindowDays: env.RESPONSE_WINDOW_DAYS,
+    overdueAfterDays: env.OVERDUE_AFTER_DAYS,
+    requireIdCopy: env.REQUIRE_ID_COPY,
+    requiredVerificationItems: env.REQUIRED_VERIFICATION_ITEMS,
+    registrationItems: env.REGISTRATION_ITEMS,
+    rejectionReasons: env.REJECTION_REASONS,
+    maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    releaseJobIntervalMs: env.RELEASE_JOB_INTERVAL_SECONDS * 1000,
+    outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
+    loginRateLimit: env.LOGIN_RATE_LIMIT,
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  return buildConfig(parsed.data);
+}

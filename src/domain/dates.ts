@@ -1,0 +1,244 @@
+import { gregorianToHijri, hijriToGregorian } from '@tabby_ai/hijri-converter';
+import { normalizeNumberInput, toArabicIndicDigits } from './digits.ts';
+
+export type Calendar = 'hijri' | 'gregorian';
+/** 'YYYY-MM-DD', a calendar day with no time zone. */
+export type IsoDate = string;
+export type DateParts = { year: number; month: number; day: number };
+
+export const CALENDARS = ['hijri', 'gregorian'] as const satisfies readonly Calendar[];
+
+export const DATE_ERROR_CODES = [
+  'date.required',
+  'date.incomplete',
+  'date.calendar',
+  'date.invalid',
+  'date.outOfRange',
+] as const;
+export type DateErrorCode = (typeof DATE_ERROR_CODES)[number];
+export type DatePartName = 'day' | 'month' | 'year';
+/** `part` names the input to focus; whole-date problems point at the first input (day). */
+export type DatePartsResult =
+  | { ok: true; iso: IsoDate }
+  | { ok: false; code: DateErrorCode; part: DatePartName | 'calendar' };
+
+/** Portal-wide bounds: older dates are not meaningful here, later ones exceed the Umm al-Qura table. */
+export const MIN_GREGORIAN_ISO: IsoDate = '1900-01-01';
+export const MAX_GREGORIAN_ISO: IsoDate = '2076-12-31';
+const HIJRI_MIN_YEAR = 1343;
+const HIJRI_MAX_YEAR = 1500;
+
+export const HIJRI_MONTH_KEYS = monthKeys('hijri');
+export const GREGORIAN_MONTH_KEYS = monthKeys('gregorian');
+
+function monthKeys(calendar: Calendar): readonly string[] {
+  return Array.from({ length: 12 }, (_, i) => `months.${calendar}.${i + 1}`);
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export function partsToIso({ year, month, day }: DateParts): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+export function isoToDateParts(iso: IsoDate): DateParts {
+  if (!isValidIso(iso)) throw new RangeError(`Not an ISO calendar date: ${iso}`);
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+export function gregorianDaysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function isValidIso(iso: unknown): iso is IsoDate {
+  if (typeof iso !== 'string') return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= gregorianDaysInMonth(year, month);
+}
+
+function hijriInConverterRange({ year, month, day }: DateParts): boolean {
+  return (
+    year >= HIJRI_MIN_YEAR && year <= HIJRI_MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= 30
+  );
+}
+
+/** Umm al-Qura months have 29 or 30 days depending on the year; the converter is the source of truth. */
+export function hijriDaysInMonth(year: number, month: number): 29 | 30 {
+  if (!hijriInConverterRange({ year, month, day: 1 })) {
+    throw new RangeError(`Hijri month outside the supported range: ${year}-${month}`);
+  }
+  try {
+    hijriToGregorian({ year, month, day: 30 });
+    return 30;
+  } catch {
+    return 29;
+  }
+}
+
+export function toHijri(iso: IsoDate): DateParts {
+  try {
+    return gregorianToHijri(isoToDateParts(iso));
+  } catch (error) {
+    throw new RangeError(`No Umm al-Qura date for ${iso}`, { cause: error });
+  }
+}
+
+export function fromHijri(year: number, month: number, day: number): IsoDate {
+  if (!hijriInConverterRange({ year, month, day }) || day > hijriDaysInMonth(year, month)) {
+    throw new RangeError(`Not a Umm al-Qura date: ${year}-${month}-${day}`);
+  }
+  return partsToIso(hijriToGregorian({ year, month, day }));
+}
+
+/** Hijri is null for the few accepted Gregorian dates (1900 – Jul 1924) before the Umm al-Qura table. */
+export function dualDateParts(iso: IsoDate): { hijri: DateParts | null; gregorian: DateParts } {
+  const gregorian = isoToDateParts(iso);
+  let hijri: DateParts | null = null;
+  try {
+    hijri = gregorianToHijri(gregorian);
+  } catch {
+    hijri = null;
+  }
+  return { hijri, gregorian };
+}
+
+type RawDateParts = { day?: unknown; month?: unknown; year?: unknown; calendar?: unknown };
+
+const PART_NAMES: readonly DatePartName[] = ['day', 'month', 'year'];
+
+export function parseDateParts(raw: RawDateParts): DatePartsResult {
+  const text = {
+    day: typeof raw.day === 'string' ? normalizeNumberInput(raw.day) : '',
+    month: typeof raw.month === 'string' ? normalizeNumberInput(raw.month) : '',
+    year: typeof raw.year === 'string' ? normalizeNumberInput(raw.year) : '',
+  };
+  const missing = PART_NAMES.filter((name) => text[name] === '');
+  if (missing.length === PART_NAMES.length) return { ok: false, code: 'date.required', part: 'day' };
+  if (missing[0]) return { ok: false, code: 'date.incomplete', part: missing[0] };
+  const calendar = typeof raw.calendar === 'string' ? raw.calendar.trim() : '';
+  if (calendar !== 'hijri' && calendar !== 'gregorian') {
+    return { ok: false, code: 'date.calendar', part: 'calendar' };
+  }
+
+  const malformed = PART_NAMES.find((name) => !(name === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test(text[name]));
+  if (malformed) return { ok: false, code: 'date.invalid', part: malformed };
+  const parts = { day: Number(text.day), month: Number(text.month), year: Number(text.year) };
+  if (parts.month < 1 || parts.month > 12) return { ok: false, code: 'date.invalid', part: 'month' };
+  const longestMonth = calendar === 'hijri' ? 30 : 31;
+  if (parts.day < 1 || parts.day > longestMonth) {
+    return { ok: false, code: 'date.invalid', part: 'day' };
+  }
+  return calendar === 'gregorian' ? checkGregorian(parts) : checkHijri(parts);
+}
+
+function checkGregorian(parts: DateParts): DatePartsResult {
+  if (parts.day > gregorianDaysInMonth(parts.year, parts.month)) {
+    return { ok: false, code: 'date.invalid', part: 'day' };
+  }
+  return withinPortalRange(partsToIso(parts));
+}
+
+function checkHijri(parts: DateParts): DatePartsResult {
+  if (parts.year < HIJRI_MIN_YEAR || parts.year > HIJRI_MAX_YEAR) {
+    return { ok: false, code: 'date.outOfRange', part: 'year' };
+  }
+  if (parts.day > hijriDaysInMonth(parts.year, parts.month)) {
+    return { ok: false, code: 'date.invalid', part: 'day' };
+  }
+  return withinPortalRange(partsToIso(hijriToGregorian(parts)));
+}
+
+function withinPortalRange(iso: IsoDate): DatePartsResult {
+  return iso < MIN_GREGORIAN_ISO || iso > MAX_GREGORIAN_ISO
+    ? { ok: false, code: 'date.outOfRange', part: 'year' }
+    : { ok: true, iso };
+}
+
+/** Strings for pre-filling the three inputs; no zero padding, matching what people type. */
+export function isoToParts(iso: IsoDate, calendar: Calendar): { day: string; month: string; year: string } {
+  const { year, month, day } = calendar === 'hijri' ? toHijri(iso) : isoToDateParts(iso);
+  return { day: String(day), month: String(month), year: String(year) };
+}
+
+export type MonthNames = { hijri: readonly string[]; gregorian: readonly string[] };
+export type CalendarSuffixes = { hijri: string; gregorian: string };
+
+const DEFAULT_SUFFIXES: Record<'ar' | 'en', CalendarSuffixes> = {
+  ar: { hijri: 'هـ', gregorian: 'م' },
+  en: { hijri: 'AH', gregorian: '' },
+};
+
+export function formatDualDate(
+  iso: IsoDate,
+  lng: 'ar' | 'en',
+  monthNames: MonthNames,
+  suffixes: CalendarSuffixes = DEFAULT_SUFFIXES[lng],
+): string {
+  const { hijri, gregorian } = dualDateParts(iso);
+  const join = (...words: (string | number)[]) => words.filter((w) => w !== '').join(' ');
+  const gregorianText = join(gregorian.day, monthName(monthNames.gregorian, gregorian.month), gregorian.year, suffixes.gregorian);
+  if (!hijri) return gregorianText;
+  const hijriText = join(hijri.day, monthName(monthNames.hijri, hijri.month), hijri.year, suffixes.hijri);
+  // Arabic pages show the Hijri date in Arabic-Indic digits and the Gregorian one in Latin digits.
+  return `${lng === 'ar' ? toArabicIndicDigits(hijriText) : hijriText} — ${gregorianText}`;
+}
+
+function monthName(names: readonly string[], month: number): string {
+  const name = names[month - 1];
+  if (name === undefined) throw new RangeError(`Missing month name ${month}`);
+  return name;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Date.UTC maps years 0–99 to 19xx, so the year is set explicitly. */
+function utcMidnight(iso: IsoDate): Date {
+  const { year, month, day } = isoToDateParts(iso);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const shifted = new Date(utcMidnight(iso).getTime() + days * DAY_MS);
+  return partsToIso({
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+  });
+}
+
+/** Same day-of-month N years later; 29 Feb falls back to 28 Feb in non-leap years. */
+export function addYears(iso: IsoDate, years: number): IsoDate {
+  const { year, month, day } = isoToDateParts(iso);
+  const targetYear = year + years;
+  return partsToIso({ year: targetYear, month, day: Math.min(day, gregorianDaysInMonth(targetYear, month)) });
+}
+
+export function daysBetween(fromIso: IsoDate, toIso: IsoDate): number {
+  return Math.round((utcMidnight(toIso).getTime() - utcMidnight(fromIso).getTime()) / DAY_MS);
+}
+
+/** Validates both sides so a malformed string can never compare as "earlier". */
+export function isBefore(isoA: IsoDate, isoB: IsoDate): boolean {
+  isoToDateParts(isoA);
+  isoToDateParts(isoB);
+  return isoA < isoB;
+}
+
+/** The calendar day an instant falls on in Saudi Arabia (UTC+3, no DST) or another zone. */
+export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { IsoDate } from './dates.ts';
+
+/** Bump when the declaration wording changes so stored declarations record what was agreed to. */
+export const DECLARATION_TEXT_VERSION = 'v1';
+
+export type HouseholdMemberSnapshot = {
+  fullName: string;
+  relation: string;
+  birthDate: IsoDate | null;
+  nationalId?: string | null;
+  monthlyIncome?: number | null;
+};
+
+export type DocumentSnapshot = { sha256: string; kind: string };
+
+/** Everything the applicant declares to be true; any change to it invalidates the declaration. */
+export type RequestDataSnapshot = {
+  nationalId: string;
+  livesInServiceArea?: boolean | null;
+  fullName?: string | null;
+  birthDate?: IsoDate | null;
+  nationality?: string | null;
+  maritalStatus?: string | null;
+  idExpiryDate?: IsoDate | null;
+  city?: string | null;
+  district?: string | null;
+  email?: string | null;
+  incomeSalary?: number | null;
+  incomeSocialSecurity?: number | null;
+  incomePension?: number | null;
+  incomeOther?: number | null;
+  obligationLoans?: number | null;
+  obligationOther?: number | null;
+  housingType?: string | null;
+  monthlyRent?: number | null;
+  supportType?: string | null;
+  needDescription?: string | null;
+  iban?: string | null;
+  household: readonly HouseholdMemberSnapshot[];
+  documents: readonly DocumentSnapshot[];
+};
+
+/** Listed so that an absent field and an explicit null hash identically. */
+const SNAPSHOT_FIELDS = [
+  'nationalId', 'livesInServiceArea', 'fullName', 'birthDate', 'nationality', 'maritalStatus',
+  'idExpiryDate', 'city', 'district', 'email', 'incomeSalary', 'incomeSocialSecurity', 'incomePension',
+  'incomeOther', 'obligationLoans', 'obligationOther', 'housingType', 'monthlyRent', 'supportType',
+  'needDescription', 'iban', 'household', 'documents',
+] as const satisfies readonly (keyof RequestDataSnapshot)[];
+
+/** Collections whose order carries no meaning, so reordering them must not change the hash. */
+const UNORDERED_COLLECTIONS = new Set(['household', 'documents']);
+
+type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical };
+
+function canonicalize(value: unknown, key = ''): Canonical {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.normalize('NFC').trim();
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new RangeError(`Non-finite number in request data: ${key}`);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonicalize(item));
+    if (!UNORDERED_COLLECTIONS.has(key)) return items;
+    return items
+      .map((item) => [JSON.stringify(item), item] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, item]) => item);
+  }
+  if (typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => [k, canonicalize((value as Record<string, unknown>)[k], k)] as const);
+    return Object.fromEntries(entries);
+  }
+  throw new TypeError(`Unsupported value in request data: ${key}`);
+}
+
+export function canonicalRequestData(data: RequestDataSnapshot): string {
+  const withAllFields: Record<string, unknown> = { ...data };
+  for (const field of SNAPSHOT_FIELDS) withAllFields[field] ??= null;
+  return JSON.stringify(canonicalize(withAllFields));
+}
+
+export function hashRequestData(data: RequestDataSnapshot): string {
+  return createHash('sha256').update(canonicalRequestData(data), 'utf8').digest('hex');
+}
+
+const IGNORED_IN_SIGNATURE = /[\s\p{Cf}\u0640]|[\u064b-\u065f\u0670\u06d6-\u06ed]/gu;
+
+/**
+ * Besides the required removals, hamza-on-alef, alef maqsura and taa marbuta are folded:
+ * people routinely type "احمد" for "أحمد" or "فاطمه" for "فاطمة", and that is still their name.
+ */
+export function normalizeNameForSignature(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(IGNORED_IN_SIGNATURE, '')
+    .replace(/[\u0622\u0623\u0625\u0671]/gu, '\u0627')
+    .replace(/\u0649/gu, '\u064a')
+    .replace(/\u0629/gu, '\u0647')
+    .toLowerCase();
+}
+
+export function signatureMatchesName(typed: string, fullName: string): boolean {
+  const signature = normalizeNameForSignature(typed);
+  return signature !== '' && signature === normalizeNameForSignature(fullName);
+}
+
+export function isDeclarationValid(latest: { dataHash: string } | null, currentHash: string): boolean {
+  return latest !== null && latest.dataHash === currentHash;
+}
+
+export const DECLARATION_ERROR_CODES = ['declaration.notAccepted', 'signature.required', 'signature.mismatch'] as const;
+export type DeclarationErrorCode = (typeof DECLARATION_ERROR_CODES)[number];
+export type DeclarationError = { field: 'declarationAccepted' | 'signatureName'; code: DeclarationErrorCode };
+
+/** Checkbox posts arrive as strings ("on", "true", "yes"); only those or `true` count as consent. */
+function isAffirmative(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && ['on', 'true', 'yes'].includes(value.trim().toLowerCase()));
+}
+
+export function validateSignature({
+  declarationAccepted,
+  signatureName,
+  fullName,
+}: {
+  declarationAccepted: unknown;
+  signatureName: unknown;
+  fullName: string;
+}): DeclarationError[] {
+  const errors: DeclarationError[] = [];
+  if (!isAffirmative(declarationAccepted)) errors.push({ field: 'declarationAccepted', code: 'declaration.notAccepted' });
+  if (typeof signatureName !== 'string' || normalizeNameForSignature(signatureName) === '') {
+    errors.push({ field: 'signatureName', code: 'signature.required' });
+  } else if (!signatureMatchesName(signatureName, fullName)) {
+    errors.push({ field: 'signatureName', code: 'signature.mismatch' });
+  }
+  return errors;
+}

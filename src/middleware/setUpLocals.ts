@@ -1,0 +1,60 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Config } from '../config.ts';
+import { hasAnyRole, type StaffRole } from '../domain/roles.ts';
+
+interface NavigationItem {
+  href: string;
+  key: string;
+  roles?: StaffRole[];
+}
+
+const STAFF_NAVIGATION: NavigationItem[] = [
+  { href: '/staff', key: 'common:nav.reception', roles: ['relations_officer', 'manager'] },
+  { href: '/research', key: 'common:nav.research', roles: ['social_researcher'] },
+  { href: '/committee', key: 'common:nav.committee', roles: ['committee_member', 'committee_chair', 'manager'] },
+  { href: '/admin/staff', key: 'common:nav.staffAccounts', roles: ['admin'] },
+  { href: '/admin/audit', key: 'common:nav.audit', roles: ['admin', 'manager'] },
+  { href: '/admin/outbox', key: 'common:nav.outbox', roles: ['admin'] },
+];
+
+function languageSwitchHref(req: Request, target: string): string {
+  const url = new URL(req.originalUrl, 'http://local');
+  url.searchParams.set('lng', target);
+  return url.pathname + url.search;
+}
+
+/** Values every view reads: the organisation, the navigation and the language link. */
+export function setUpLocals(config: Config) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.locals.org = config.organisation;
+    res.locals.currentPath = req.path;
+    res.locals.languageSwitchHref = languageSwitchHref(req, res.locals.otherLanguage as string);
+    res.locals.navigation = [];
+    const flashMessage = req.session?.flashMessage;
+    if (flashMessage) {
+      res.locals.flashMessage = flashMessage;
+      delete req.session.flashMessage;
+    }
+    // Resolved lazily: the staff member is loaded by a later middleware.
+    Object.defineProperty(res.locals, 'navigation', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const staff = req.staff;
+        if (staff) {
+          return STAFF_NAVIGATION.filter((item) => !item.roles || hasAnyRole(staff.roles, item.roles)).map((item) => ({
+            ...item,
+            current: req.path === item.href || req.path.startsWith(item.href + '/'),
+          }));
+        }
+        if (req.session?.beneficiaryId) {
+          return [
+            { href: '/account/requests', key: 'common:nav.myRequests', current: req.path.startsWith('/account/requests') },
+          ];
+        }
+        return [{ href: '/account/login', key: 'common:nav.beneficiarySignIn', current: req.path === '/account/login' }];
+      },
+    });
+    next();
+  };
+}

@@ -1,0 +1,29 @@
+import express from 'express';
+import type { Services } from '../../services/index.ts';
+
+export function publicRoutes(services: Services) {
+  const router = express.Router();
+
+  router.get('/', (_req, res) => {
+    res.render('pages/home', {
+      pageTitleKey: 'home:title',
+      responseWindowDays: services.config.responseWindowDays,
+      serviceCities: services.config.serviceCities,
+    });
+  });
+
+  router.get('/privacy', (_req, res) => {
+    res.render('pages/privacy', { pageTitleKey: 'privacy:title' });
+  });
+
+  return router;
+}
+
+export function healthRoutes(services: Services) {
+  const router = express.Router();
+  router.get('/healthz', async (_req, res) => {
+    const databaseAnswers = await services.data.ping();
+    res.status(databaseAnswers ? 200 : 503).json({ status: databaseAnswers ? 'ok' : 'unavailable' });
+  });
+  return router;
+}

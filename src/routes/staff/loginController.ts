@@ -1,0 +1,69 @@
+import express, { type Request } from 'express';
+import rateLimit from 'express-rate-limit';
+import type { Services } from '../../services/index.ts';
+import { formState, keepTyped, validateForm } from '../forms.ts';
+import { staffLoginSchema } from './loginSchema.ts';
+import { homeFor } from './staffHome.ts';
+
+function safeReturnTo(value: unknown): string | null {
+  // Only same-site paths: never "//host" or a full URL.
+  return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : null;
+}
+
+function regenerateSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+}
+
+export function staffLoginRoutes(services: Services) {
+  const router = express.Router();
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: services.config.loginRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      res.status(429).render('pages/staff/login', {
+        pageTitleKey: 'staff:login.title',
+        returnTo: safeReturnTo(req.body?.returnTo),
+        form: formState(keepTyped(req.body, ['email']), [{ field: 'email', code: 'login.rateLimited' }]),
+      });
+    },
+  });
+
+  router.get('/staff/login', (req, res) => {
+    if (req.staff) return res.redirect(303, homeFor(req.staff.roles));
+    res.render('pages/staff/login', { pageTitleKey: 'staff:login.title', returnTo: safeReturnTo(req.query.returnTo), form: formState() });
+  });
+
+  router.post('/staff/login', loginLimiter, async (req, res) => {
+    const returnTo = safeReturnTo(req.body?.returnTo);
+    const render = (status: number, errors: { field: string; code: string }[]) =>
+      res.status(status).render('pages/staff/login', {
+        pageTitleKey: 'staff:login.title',
+        returnTo,
+        form: formState(keepTyped(req.body, ['email']), errors),
+      });
+
+    const form = validateForm(staffLoginSchema, req.body);
+    if (!form.ok) return render(400, form.errors);
+    const result = await services.staffAuth.signIn(form.data.email, form.data.password, req.ip ?? null);
+    if (!result.ok) return render(401, [{ field: 'email', code: result.code }]);
+
+    // A fresh session id at sign-in defeats session fixation.
+    await regenerateSession(req);
+    req.session.staffId = result.staff.id;
+    res.redirect(303, returnTo ?? homeFor(result.staff.roles));
+  });
+
+  router.post('/staff/logout', async (req, res, next) => {
+    const staff = req.staff;
+    if (staff) await services.staffAuth.signedOut(staff.id, staff.email, req.ip ?? null);
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      res.clearCookie('tayseer.sid');
+      res.redirect(303, '/staff/login');
+    });
+  });
+
+  return router;
+}

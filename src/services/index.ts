@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { Config } from '../config.ts';
+import type { DataAccess } from '../data/index.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { passwordHasher } from './passwordHasher.ts';
+import { staffAuthService } from './staffAuthService.ts';
+import { staffAdminService } from './staffAdminService.ts';
+import { auditService } from './auditService.ts';
+import { notificationService } from './notificationService.ts';
+import { transportFor, type NotificationTransport } from './notificationTransport.ts';
+
+export interface ServiceOptions {
+  /** Arabic translator for messages the system writes (notifications). */
+  translate: TFunction;
+  clock?: Clock;
+  transport?: NotificationTransport;
+}
+
+/** The composition root for use cases: wired by hand, in dependency order. */
+export function services(data: DataAccess, config: Config, options: ServiceOptions) {
+  const clock = options.clock ?? systemClock;
+  const notifications = notificationService(data, clock, options.translate, options.transport ?? transportFor(config));
+  return {
+    config,
+    clock,
+    data,
+    notifications,
+    staffAuth: staffAuthService(data, passwordHasher, clock),
+    staffAdmin: staffAdminService(data, passwordHasher),
+    audit: auditService(data),
+  };
+}
+export type Services = ReturnType<typeof services>;

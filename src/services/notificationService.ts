@@ -1,0 +1,77 @@
+import type { TFunction } from 'i18next';
+import type { DataAccess, Repositories } from '../data/index.ts';
+import type { Clock } from './clock.ts';
+import type { NotificationTransport } from './notificationTransport.ts';
+
+export const MAX_DELIVERY_ATTEMPTS = 5;
+export const OUTBOX_PAGE_SIZE = 50;
+
+export interface NotificationRequest {
+  /** Translation key under the `notifications` namespace; `.sms` (and `.subject` / `.email` for e-mail) below it. */
+  template: string;
+  params?: Record<string, string | number>;
+  beneficiaryId?: number | null;
+  mobile?: string | null;
+  email?: string | null;
+  dedupeKey?: string;
+}
+
+/**
+ * Messages are rendered in Arabic when queued and written to the outbox inside the caller's
+ * transaction, so a message exists exactly when the change it announces was committed.
+ */
+export function notificationService(data: DataAccess, clock: Clock, translate: TFunction, transport: NotificationTransport) {
+  async function enqueue(repositories: Repositories, request: NotificationRequest): Promise<void> {
+    const params = { ...request.params };
+    if (request.mobile) {
+      await repositories.notifications.enqueue({
+        channel: 'sms',
+        recipient: request.mobile,
+        beneficiaryId: request.beneficiaryId,
+        template: request.template,
+        body: translate(`notifications:${request.template}.sms`, params),
+        dedupeKey: request.dedupeKey ? `${request.dedupeKey}:sms` : null,
+      });
+    }
+    if (request.email) {
+      await repositories.notifications.enqueue({
+        channel: 'email',
+        recipient: request.email,
+        beneficiaryId: request.beneficiaryId,
+        template: request.template,
+        subject: translate(`notifications:${request.template}.subject`, params),
+        body: translate(`notifications:${request.template}.email`, { ...params, defaultValue: translate(`notifications:${request.template}.sms`, params) }),
+        dedupeKey: request.dedupeKey ? `${request.dedupeKey}:email` : null,
+      });
+    }
+  }
+
+  return {
+    enqueue,
+
+    /** Sends what is due; failures back off exponentially and give up after MAX_DELIVERY_ATTEMPTS. */
+    async deliverDue(limit = 50): Promise<{ sent: number; failed: number }> {
+      const now = clock.now();
+      const due = await data.repositories.notifications.due(now, limit);
+      let sent = 0;
+      let failed = 0;
+      for (const message of due) {
+        try {
+          await transport.send(message);
+          await data.repositories.notifications.markSent(message.id, clock.now());
+          sent += 1;
+        } catch (error) {
+          failed += 1;
+          const attempts = message.attempts + 1;
+          const retryAt = attempts >= MAX_DELIVERY_ATTEMPTS ? null : new Date(now.getTime() + 2 ** attempts * 60_000);
+          await data.repositories.notifications.markFailedAttempt(message.id, error instanceof Error ? error.message : String(error), retryAt);
+        }
+      }
+      return { sent, failed };
+    },
+
+    list: (filter: { status?: string; template?: string; recipient?: string }, page: number) =>
+      data.repositories.notifications.list(filter, page, OUTBOX_PAGE_SIZE),
+  };
+}
+export type NotificationService = ReturnType<typeof notificationService>;

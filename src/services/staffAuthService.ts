@@ -1,0 +1,114 @@
+import type { DataAccess } from '../data/index.ts';
+import type { StaffRecord } from '../data/staffRepository.ts';
+import { parseRoles, type StaffRole } from '../domain/roles.ts';
+import type { Clock } from './clock.ts';
+import type { PasswordHasher } from './passwordHasher.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export interface SignedInStaff {
+  id: number;
+  email: string;
+  fullName: string;
+  roles: StaffRole[];
+}
+
+export type StaffSignInResult =
+  | { ok: true; staff: SignedInStaff }
+  | { ok: false; code: 'login.invalid' | 'login.locked' };
+
+export function toSignedInStaff(record: StaffRecord): SignedInStaff {
+  return { id: record.id, email: record.email, fullName: record.fullName, roles: parseRoles(record.roles) };
+}
+
+// Unknown e-mails still pay for one hash so response time does not reveal which accounts exist.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,p=1,t=2$m/t4tdFebTu7cKwG/9tafA$8+zqUJRdNqBFbbMTjgLBYhnbPpzqtnSXcSu/Eo4rFQA';
+
+export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock: Clock) {
+  const { staff, audit } = data.repositories;
+
+  return {
+    async signIn(email: string, password: string, ip: string | null): Promise<StaffSignInResult> {
+      const now = clock.now();
+      const record = await staff.findByEmail(email.trim());
+      if (!record || !record.active) {
+        await hasher.verify(DUMMY_HASH, password);
+        await audit.append({
+          actorType: 'staff',
+          actorLabel: email.trim().slice(0, 254),
+          action: 'staff.sign_in_failed',
+          entityType: 'staff',
+          entityId: record?.id ?? null,
+          details: { reason: record ? 'inactive' : 'unknown_account' },
+          ip,
+        });
+        return { ok: false, code: 'login.invalid' };
+      }
+      if (record.lockedUntil && record.lockedUntil > now) {
+        await audit.append({
+          actorType: 'staff',
+          actorId: record.id,
+          actorLabel: record.email,
+          action: 'staff.sign_in_failed',
+          entityType: 'staff',
+          entityId: record.id,
+          details: { reason: 'locked' },
+          ip,
+        });
+        return { ok: false, code: 'login.locked' };
+      }
+      if (!(await hasher.verify(record.passwordHash, password))) {
+        const failures = record.failedLoginCount + 1;
+        const locks = failures >= MAX_FAILED_LOGINS;
+        await staff.recordFailedLogin(
+          record.id,
+          locks ? 0 : failures,
+          locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
+        );
+        await audit.append({
+          actorType: 'staff',
+          actorId: record.id,
+          actorLabel: record.email,
+          action: locks ? 'staff.locked_out' : 'staff.sign_in_failed',
+          entityType: 'staff',
+          entityId: record.id,
+          details: { reason: 'wrong_password', failures },
+          ip,
+        });
+        return { ok: false, code: locks ? 'login.locked' : 'login.invalid' };
+      }
+      await staff.recordSuccessfulLogin(record.id, now);
+      await audit.append({
+        actorType: 'staff',
+        actorId: record.id,
+        actorLabel: record.email,
+        action: 'staff.signed_in',
+        entityType: 'staff',
+        entityId: record.id,
+        ip,
+      });
+      return { ok: true, staff: toSignedInStaff(record) };
+    },
+
+    async signedOut(staffId: number, label: string, ip: string | null) {
+      await audit.append({
+        actorType: 'staff',
+        actorId: staffId,
+        actorLabel: label,
+        action: 'staff.signed_out',
+        entityType: 'staff',
+        entityId: staffId,
+        ip,
+      });
+    },
+
+    /** The session keeps only the id: roles and active status are re-read on every request. */
+    async currentStaff(staffId: number): Promise<SignedInStaff | null> {
+      const record = await staff.findById(staffId);
+      return record && record.active ? toSignedInStaff(record) : null;
+    },
+  };
+}
+export type StaffAuthService = ReturnType<typeof staffAuthService>;

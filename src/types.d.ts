@@ -1,0 +1,26 @@
+import type { TFunction } from 'i18next';
+import type { Language } from './i18n.ts';
+import type { SignedInStaff } from './services/staffAuthService.ts';
+
+declare module 'express-session' {
+  interface SessionData {
+    staffId?: number;
+    beneficiaryId?: number;
+    /** Post/redirect/get: what the user typed and what was wrong, shown once on the next GET. */
+    flashForm?: { path: string; values: Record<string, unknown>; errors: { field: string; code: string }[] };
+    flashMessage?: { key: string; params?: Record<string, string | number> };
+    pendingMobileVerification?: number;
+  }
+}
+
+declare global {
+  namespace Express {
+    interface Request {
+      language: Language;
+      t: TFunction;
+      staff?: SignedInStaff;
+    }
+  }
+}
+
+export {};
