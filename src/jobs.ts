@@ -11,6 +11,7 @@ interface Job {
 export function startBackgroundJobs(services: Services, logger: Logger): () => void {
   const jobs: Job[] = [
     { name: 'outbox', intervalMs: services.config.outboxIntervalMs, run: () => services.notifications.deliverDue() },
+    { name: 'decision-release', intervalMs: services.config.releaseJobIntervalMs, run: () => services.decisionRelease.releaseDue() },
   ];
   const timers = jobs.map((job) => {
     let running = false;

@@ -10,6 +10,7 @@ declare module 'express-session' {
     flashForm?: { path: string; values: Record<string, unknown>; errors: { field: string; code: string }[] };
     flashMessage?: { key: string; params?: Record<string, string | number> };
     pendingMobileVerification?: number;
+    beneficiaryReturnTo?: string;
   }
 }
 

@@ -19,8 +19,7 @@ export type DateErrorCode = (typeof DATE_ERROR_CODES)[number];
 export type DatePartName = 'day' | 'month' | 'year';
 /** `part` names the input to focus; whole-date problems point at the first input (day). */
 export type DatePartsResult =
-  | { ok: true; iso: IsoDate }
-  | { ok: false; code: DateErrorCode; part: DatePartName | 'calendar' };
+  { ok: true; iso: IsoDate } | { ok: false; code: DateErrorCode; part: DatePartName | 'calendar' };
 
 /** Portal-wide bounds: older dates are not meaningful here, later ones exceed the Umm al-Qura table. */
 export const MIN_GREGORIAN_ISO: IsoDate = '1900-01-01';
@@ -63,7 +62,12 @@ export function isValidIso(iso: unknown): iso is IsoDate {
 
 function hijriInConverterRange({ year, month, day }: DateParts): boolean {
   return (
-    year >= HIJRI_MIN_YEAR && year <= HIJRI_MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= 30
+    year >= HIJRI_MIN_YEAR &&
+    year <= HIJRI_MAX_YEAR &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 30
   );
 }
 
@@ -118,17 +122,21 @@ export function parseDateParts(raw: RawDateParts): DatePartsResult {
     year: typeof raw.year === 'string' ? normalizeNumberInput(raw.year) : '',
   };
   const missing = PART_NAMES.filter((name) => text[name] === '');
-  if (missing.length === PART_NAMES.length) return { ok: false, code: 'date.required', part: 'day' };
+  if (missing.length === PART_NAMES.length)
+    return { ok: false, code: 'date.required', part: 'day' };
   if (missing[0]) return { ok: false, code: 'date.incomplete', part: missing[0] };
   const calendar = typeof raw.calendar === 'string' ? raw.calendar.trim() : '';
   if (calendar !== 'hijri' && calendar !== 'gregorian') {
     return { ok: false, code: 'date.calendar', part: 'calendar' };
   }
 
-  const malformed = PART_NAMES.find((name) => !(name === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test(text[name]));
+  const malformed = PART_NAMES.find(
+    (name) => !(name === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test(text[name]),
+  );
   if (malformed) return { ok: false, code: 'date.invalid', part: malformed };
   const parts = { day: Number(text.day), month: Number(text.month), year: Number(text.year) };
-  if (parts.month < 1 || parts.month > 12) return { ok: false, code: 'date.invalid', part: 'month' };
+  if (parts.month < 1 || parts.month > 12)
+    return { ok: false, code: 'date.invalid', part: 'month' };
   const longestMonth = calendar === 'hijri' ? 30 : 31;
   if (parts.day < 1 || parts.day > longestMonth) {
     return { ok: false, code: 'date.invalid', part: 'day' };
@@ -160,7 +168,10 @@ function withinPortalRange(iso: IsoDate): DatePartsResult {
 }
 
 /** Strings for pre-filling the three inputs; no zero padding, matching what people type. */
-export function isoToParts(iso: IsoDate, calendar: Calendar): { day: string; month: string; year: string } {
+export function isoToParts(
+  iso: IsoDate,
+  calendar: Calendar,
+): { day: string; month: string; year: string } {
   const { year, month, day } = calendar === 'hijri' ? toHijri(iso) : isoToDateParts(iso);
   return { day: String(day), month: String(month), year: String(year) };
 }
@@ -181,9 +192,19 @@ export function formatDualDate(
 ): string {
   const { hijri, gregorian } = dualDateParts(iso);
   const join = (...words: (string | number)[]) => words.filter((w) => w !== '').join(' ');
-  const gregorianText = join(gregorian.day, monthName(monthNames.gregorian, gregorian.month), gregorian.year, suffixes.gregorian);
+  const gregorianText = join(
+    gregorian.day,
+    monthName(monthNames.gregorian, gregorian.month),
+    gregorian.year,
+    suffixes.gregorian,
+  );
   if (!hijri) return gregorianText;
-  const hijriText = join(hijri.day, monthName(monthNames.hijri, hijri.month), hijri.year, suffixes.hijri);
+  const hijriText = join(
+    hijri.day,
+    monthName(monthNames.hijri, hijri.month),
+    hijri.year,
+    suffixes.hijri,
+  );
   // Arabic pages show the Hijri date in Arabic-Indic digits and the Gregorian one in Latin digits.
   return `${lng === 'ar' ? toArabicIndicDigits(hijriText) : hijriText} — ${gregorianText}`;
 }
@@ -217,7 +238,11 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 export function addYears(iso: IsoDate, years: number): IsoDate {
   const { year, month, day } = isoToDateParts(iso);
   const targetYear = year + years;
-  return partsToIso({ year: targetYear, month, day: Math.min(day, gregorianDaysInMonth(targetYear, month)) });
+  return partsToIso({
+    year: targetYear,
+    month,
+    day: Math.min(day, gregorianDaysInMonth(targetYear, month)),
+  });
 }
 
 export function daysBetween(fromIso: IsoDate, toIso: IsoDate): number {
@@ -239,6 +264,7 @@ export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
     month: '2-digit',
     day: '2-digit',
   }).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

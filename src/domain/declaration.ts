@@ -43,10 +43,29 @@ export type RequestDataSnapshot = {
 
 /** Listed so that an absent field and an explicit null hash identically. */
 const SNAPSHOT_FIELDS = [
-  'nationalId', 'livesInServiceArea', 'fullName', 'birthDate', 'nationality', 'maritalStatus',
-  'idExpiryDate', 'city', 'district', 'email', 'incomeSalary', 'incomeSocialSecurity', 'incomePension',
-  'incomeOther', 'obligationLoans', 'obligationOther', 'housingType', 'monthlyRent', 'supportType',
-  'needDescription', 'iban', 'household', 'documents',
+  'nationalId',
+  'livesInServiceArea',
+  'fullName',
+  'birthDate',
+  'nationality',
+  'maritalStatus',
+  'idExpiryDate',
+  'city',
+  'district',
+  'email',
+  'incomeSalary',
+  'incomeSocialSecurity',
+  'incomePension',
+  'incomeOther',
+  'obligationLoans',
+  'obligationOther',
+  'housingType',
+  'monthlyRent',
+  'supportType',
+  'needDescription',
+  'iban',
+  'household',
+  'documents',
 ] as const satisfies readonly (keyof RequestDataSnapshot)[];
 
 /** Collections whose order carries no meaning, so reordering them must not change the hash. */
@@ -110,17 +129,30 @@ export function signatureMatchesName(typed: string, fullName: string): boolean {
   return signature !== '' && signature === normalizeNameForSignature(fullName);
 }
 
-export function isDeclarationValid(latest: { dataHash: string } | null, currentHash: string): boolean {
+export function isDeclarationValid(
+  latest: { dataHash: string } | null,
+  currentHash: string,
+): boolean {
   return latest !== null && latest.dataHash === currentHash;
 }
 
-export const DECLARATION_ERROR_CODES = ['declaration.notAccepted', 'signature.required', 'signature.mismatch'] as const;
+export const DECLARATION_ERROR_CODES = [
+  'declaration.notAccepted',
+  'signature.required',
+  'signature.mismatch',
+] as const;
 export type DeclarationErrorCode = (typeof DECLARATION_ERROR_CODES)[number];
-export type DeclarationError = { field: 'declarationAccepted' | 'signatureName'; code: DeclarationErrorCode };
+export type DeclarationError = {
+  field: 'declarationAccepted' | 'signatureName';
+  code: DeclarationErrorCode;
+};
 
 /** Checkbox posts arrive as strings ("on", "true", "yes"); only those or `true` count as consent. */
 function isAffirmative(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && ['on', 'true', 'yes'].includes(value.trim().toLowerCase()));
+  return (
+    value === true ||
+    (typeof value === 'string' && ['on', 'true', 'yes'].includes(value.trim().toLowerCase()))
+  );
 }
 
 export function validateSignature({
@@ -133,7 +165,8 @@ export function validateSignature({
   fullName: string;
 }): DeclarationError[] {
   const errors: DeclarationError[] = [];
-  if (!isAffirmative(declarationAccepted)) errors.push({ field: 'declarationAccepted', code: 'declaration.notAccepted' });
+  if (!isAffirmative(declarationAccepted))
+    errors.push({ field: 'declarationAccepted', code: 'declaration.notAccepted' });
   if (typeof signatureName !== 'string' || normalizeNameForSignature(signatureName) === '') {
     errors.push({ field: 'signatureName', code: 'signature.required' });
   } else if (!signatureMatchesName(signatureName, fullName)) {

@@ -10,7 +10,8 @@ const DASHES = new RegExp(DASH.source, 'gu');
 export function foldDigits(s: string): string {
   return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/gu, (ch) => {
     const code = ch.charCodeAt(0);
-    const zero = code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
+    const zero =
+      code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
     return String(code - zero);
   });
 }
@@ -45,7 +46,10 @@ export function parseWholeAmount(raw: unknown, { max }: { max: number }): Amount
     .replace(/[\u066c\u060c]/gu, ',')
     .replace(/\u066b/gu, '.');
   if (!GROUPED_OR_PLAIN_WHOLE.test(compact)) return { ok: false, code: 'amount.invalid' };
-  const digits = compact.replace(/[.]0+$/, '').replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  const digits = compact
+    .replace(/[.]0+$/, '')
+    .replace(/,/g, '')
+    .replace(/^0+(?=\d)/, '');
   if (digits.length > 15) return { ok: false, code: 'amount.tooLarge' };
   const value = Number(digits);
   return value > max ? { ok: false, code: 'amount.tooLarge' } : { ok: true, value };

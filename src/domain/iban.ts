@@ -1,7 +1,12 @@
 import { friendlyFormatIBAN, isValidIBAN } from 'ibantools';
 import { normalizeNumberInput } from './digits.ts';
 
-export const IBAN_ERROR_CODES = ['iban.required', 'iban.country', 'iban.length', 'iban.checksum'] as const;
+export const IBAN_ERROR_CODES = [
+  'iban.required',
+  'iban.country',
+  'iban.length',
+  'iban.checksum',
+] as const;
 export type IbanErrorCode = (typeof IBAN_ERROR_CODES)[number];
 export type IbanResult = { ok: true; value: string } | { ok: false; code: IbanErrorCode };
 

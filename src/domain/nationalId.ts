@@ -9,15 +9,14 @@ export const NATIONAL_ID_ERROR_CODES = [
 export type NationalIdErrorCode = (typeof NATIONAL_ID_ERROR_CODES)[number];
 export type NationalIdKind = 'citizen' | 'resident';
 export type NationalIdResult =
-  | { ok: true; value: string; kind: NationalIdKind }
-  | { ok: false; code: NationalIdErrorCode };
+  { ok: true; value: string; kind: NationalIdKind } | { ok: false; code: NationalIdErrorCode };
 
 /** Luhn variant used by the Saudi national ID / Iqama: even positions are doubled. */
 export function nationalIdChecksumHolds(tenDigits: string): boolean {
   let total = 0;
   for (let i = 0; i < tenDigits.length; i++) {
     const digit = Number(tenDigits[i]);
-    if (i % 2 === 0) {
+    if (i % 2 === 1) {
       const doubled = digit * 2;
       total += doubled > 9 ? doubled - 9 : doubled;
     } else {
@@ -28,7 +27,8 @@ export function nationalIdChecksumHolds(tenDigits: string): boolean {
 }
 
 export function parseNationalId(raw: unknown): NationalIdResult {
-  if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, code: 'nationalId.required' };
+  if (typeof raw !== 'string' || raw.trim() === '')
+    return { ok: false, code: 'nationalId.required' };
   const value = normalizeNumberInput(raw);
   if (!/^\d{10}$/.test(value)) return { ok: false, code: 'nationalId.format' };
   const kind: NationalIdKind | undefined =

@@ -22,9 +22,10 @@ export type RaiseGuardInput = {
 
 /** Everything that must hold before a case goes to the committee; empty means it may be raised. */
 export function raiseBlockers(input: RaiseGuardInput): RaiseBlocker[] {
-  const blockers: RaiseBlocker[] = missingVerificationItems(input.requiredItems, input.verificationLines).map(
-    (item) => ({ code: 'raise.verificationIncomplete', item }),
-  );
+  const blockers: RaiseBlocker[] = missingVerificationItems(
+    input.requiredItems,
+    input.verificationLines,
+  ).map((item) => ({ code: 'raise.verificationIncomplete', item }));
   if (!input.declarationValid) blockers.push({ code: 'raise.declarationMissingOrStale' });
   if (input.openReferralCount > 0) blockers.push({ code: 'raise.referralOpen' });
   if (isBefore(input.idExpiryDate, input.submittedAt)) blockers.push({ code: 'raise.idExpired' });

@@ -10,8 +10,10 @@ export function isValidReferencePrefix(prefix: unknown): prefix is string {
 
 export function formatReference(prefix: string, year: number, seq: number): string {
   if (!isValidReferencePrefix(prefix)) throw new RangeError(`Invalid reference prefix: ${prefix}`);
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Invalid reference year: ${year}`);
-  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`Invalid reference sequence: ${seq}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`Invalid reference year: ${year}`);
+  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_SEQ)
+    throw new RangeError(`Invalid reference sequence: ${seq}`);
   return `${prefix}-${year}-${String(seq).padStart(6, '0')}`;
 }
 
@@ -26,7 +28,8 @@ export function parseReference(s: string): Reference | null {
     .replace(/[\u2010-\u2015\u2212_]/gu, '-')
     .toUpperCase();
   const match =
-    /^([A-Z]{2,6})-(\d{4})-(\d{1,6})$/.exec(compact) ?? /^([A-Z]{2,6})-?(\d{4})-?(\d{6})$/.exec(compact);
+    /^([A-Z]{2,6})-(\d{4})-(\d{1,6})$/.exec(compact) ??
+    /^([A-Z]{2,6})-?(\d{4})-?(\d{6})$/.exec(compact);
   if (!match) return null;
   const [, prefix = '', year = '', seq = ''] = match;
   const seqNumber = Number(seq);

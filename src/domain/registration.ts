@@ -1,4 +1,7 @@
-export function missingRegistrationItems(required: readonly string[], done: readonly string[]): string[] {
+export function missingRegistrationItems(
+  required: readonly string[],
+  done: readonly string[],
+): string[] {
   const completed = new Set(done);
   return [...new Set(required)].filter((item) => !completed.has(item));
 }

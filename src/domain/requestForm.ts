@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears, isBefore, parseDateParts, type IsoDate } from './dates.ts';
+import { addYears, CALENDARS, isBefore, parseDateParts, type IsoDate } from './dates.ts';
 import { AMOUNT_ERROR_CODES, parseWholeAmount } from './digits.ts';
 import { IBAN_ERROR_CODES, parseSaudiIban } from './iban.ts';
 import { NATIONAL_ID_ERROR_CODES, parseNationalId } from './nationalId.ts';
@@ -11,6 +11,7 @@ import { NATIONAL_ID_ERROR_CODES, parseNationalId } from './nationalId.ts';
  * - every error is a translation code, never text.
  */
 
+export const NAMES_MIN_LENGTH = 5;
 export const NAMES_MAX_LENGTH = 100;
 export const DISTRICT_MAX_LENGTH = 80;
 export const EMAIL_MAX_LENGTH = 254;
@@ -21,7 +22,16 @@ export const MAX_AGE_YEARS = 120;
 
 export const NATIONALITIES = ['saudi', 'non_saudi'] as const;
 export const MARITAL_STATUSES = ['single', 'married', 'divorced', 'widowed'] as const;
-export const RELATIONS = ['spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'other'] as const;
+export const RELATIONS = [
+  'spouse',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'brother',
+  'sister',
+  'other',
+] as const;
 export const HOUSING_TYPES = ['owned', 'rented', 'family', 'other'] as const;
 export const YES_NO = ['yes', 'no'] as const;
 
@@ -62,11 +72,28 @@ export const REQUEST_FORM_ERROR_CODES: readonly string[] = [
   ...IBAN_ERROR_CODES,
 ];
 
-export function optionLabelKey(field: 'nationality' | 'maritalStatus' | 'relation' | 'housingType' | 'livesInServiceArea', value: string): string {
+/** Choice lists the views render as radios/selects, each labelled by `options.<field>.<value>`. */
+export const FORM_OPTIONS = {
+  nationality: NATIONALITIES,
+  maritalStatus: MARITAL_STATUSES,
+  relation: RELATIONS,
+  housingType: HOUSING_TYPES,
+  livesInServiceArea: YES_NO,
+  calendar: CALENDARS,
+} as const;
+export type FormOptionField = keyof typeof FORM_OPTIONS;
+
+export function optionLabelKey<F extends FormOptionField>(
+  field: F,
+  value: (typeof FORM_OPTIONS)[F][number],
+): string {
   return `options.${field}.${value}`;
 }
 
 type Ctx = z.RefinementCtx;
+
+/** Any posted value, including an absent key: each field decides what "missing" means. */
+const formValue = () => z.unknown().optional();
 
 function fail(ctx: Ctx, code: string, path: string[] = []): never {
   ctx.addIssue({ code: 'custom', message: code, path });
@@ -77,7 +104,9 @@ function fail(ctx: Ctx, code: string, path: string[] = []): never {
 const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
 
 function cleanLine(input: unknown): string {
-  return typeof input === 'string' ? input.normalize('NFC').replace(BIDI_CONTROLS, '').replace(/\s+/gu, ' ').trim() : '';
+  return typeof input === 'string'
+    ? input.normalize('NFC').replace(BIDI_CONTROLS, '').replace(/\s+/gu, ' ').trim()
+    : '';
 }
 
 function cleanParagraphs(input: unknown): string {
@@ -91,24 +120,26 @@ const length = (s: string) => [...s].length;
 /** Letters of any script (Arabic included) with their marks, spaces, hyphens and apostrophes. */
 const PERSON_NAME = /^[\p{L}\p{M}' \-\u2019]+$/u;
 
-const personName = z.unknown().transform((input, ctx) => {
+const personName = formValue().transform((input, ctx) => {
   const value = cleanLine(input);
   if (value === '') return fail(ctx, 'fullName.required');
   if (length(value) > NAMES_MAX_LENGTH) return fail(ctx, 'fullName.tooLong');
   if (!PERSON_NAME.test(value)) return fail(ctx, 'fullName.invalid');
-  if (length(value) < 5) return fail(ctx, 'fullName.tooShort');
+  if (length(value) < NAMES_MIN_LENGTH) return fail(ctx, 'fullName.tooShort');
   return value;
 });
 
 function choice<const T extends string>(field: string, options: readonly T[]) {
-  return z.unknown().transform((input, ctx): T => {
+  return formValue().transform((input, ctx): T => {
     const value = cleanLine(input);
-    return (options as readonly string[]).includes(value) ? (value as T) : fail(ctx, `${field}.required`);
+    return (options as readonly string[]).includes(value)
+      ? (value as T)
+      : fail(ctx, `${field}.required`);
   });
 }
 
 function city(serviceCities: readonly string[]) {
-  return z.unknown().transform((input, ctx) => {
+  return formValue().transform((input, ctx) => {
     const value = cleanLine(input);
     if (value === '') return fail(ctx, 'city.required');
     return serviceCities.includes(value) ? value : fail(ctx, 'city.notServed');
@@ -116,8 +147,8 @@ function city(serviceCities: readonly string[]) {
 }
 
 function optionalAmount(max = MAX_MONTHLY_AMOUNT) {
-  return z.unknown().transform((input, ctx): number | null => {
-    if (input === undefined || cleanLine(input) === '' && typeof input === 'string') return null;
+  return formValue().transform((input, ctx): number | null => {
+    if (input === undefined || (typeof input === 'string' && input.trim() === '')) return null;
     const result = parseWholeAmount(input, { max });
     return result.ok ? result.value : fail(ctx, result.code);
   });
@@ -130,12 +161,19 @@ type DateRules = { today?: IsoDate; notFuture?: boolean; maxAgeYears?: number };
  * otherwise the first input (NAME-day), so the error-summary link lands on the date's first box.
  */
 function dateField(field: string, rules: DateRules = {}) {
-  return z.unknown().transform((input, ctx): IsoDate => {
-    const parts = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  return formValue().transform((input, ctx): IsoDate => {
+    const parts = (typeof input === 'object' && input !== null ? input : {}) as Record<
+      string,
+      unknown
+    >;
     const result = parseDateParts(parts);
-    if (!result.ok) return fail(ctx, `${field}.${result.code.slice('date.'.length)}`, [result.part]);
+    if (!result.ok) {
+      return fail(ctx, `${field}.${result.code.slice('date.'.length)}`, [result.part]);
+    }
     const { today } = rules;
-    if (today && rules.notFuture && isBefore(today, result.iso)) return fail(ctx, `${field}.future`, ['day']);
+    if (today && rules.notFuture && isBefore(today, result.iso)) {
+      return fail(ctx, `${field}.future`, ['day']);
+    }
     if (today && rules.maxAgeYears && isBefore(result.iso, addYears(today, -rules.maxAgeYears))) {
       return fail(ctx, `${field}.tooOld`, ['year']);
     }
@@ -163,7 +201,7 @@ function withDateGroups<T extends z.ZodType>(dateFields: readonly string[], sche
 
 export function makeEligibilitySchema(serviceCities: readonly string[]) {
   return z.object({
-    livesInServiceArea: z.unknown().transform((input, ctx) => {
+    livesInServiceArea: formValue().transform((input, ctx) => {
       const answer = cleanLine(input);
       return answer === 'yes' ? true : answer === 'no' ? false : fail(ctx, 'eligibility.required');
     }),
@@ -195,12 +233,12 @@ const emailFormat = z.email();
 export function makeContactSchema(serviceCities: readonly string[]) {
   return z.object({
     city: city(serviceCities),
-    district: z.unknown().transform((input, ctx) => {
+    district: formValue().transform((input, ctx) => {
       const value = cleanLine(input);
       if (value === '') return fail(ctx, 'district.required');
       return length(value) > DISTRICT_MAX_LENGTH ? fail(ctx, 'district.tooLong') : value;
     }),
-    email: z.unknown().transform((input, ctx): string | null => {
+    email: formValue().transform((input, ctx): string | null => {
       const value = cleanLine(input).toLowerCase();
       if (value === '') return null;
       if (length(value) > EMAIL_MAX_LENGTH) return fail(ctx, 'email.tooLong');
@@ -216,7 +254,7 @@ export function makeHouseholdMemberSchema({ today }: { today: IsoDate }) {
       fullName: personName,
       relation: choice('relation', RELATIONS),
       birthDate: dateField('birthDate', { today, notFuture: true, maxAgeYears: MAX_AGE_YEARS }),
-      nationalId: z.unknown().transform((input, ctx): string | null => {
+      nationalId: formValue().transform((input, ctx): string | null => {
         if (cleanLine(input) === '') return null;
         const result = parseNationalId(input);
         return result.ok ? result.value : fail(ctx, result.code);
@@ -235,34 +273,50 @@ export const incomeSchema = z.object({
   obligationOther: optionalAmount(),
 });
 
+export type HousingDetails = {
+  housingType: (typeof HOUSING_TYPES)[number];
+  monthlyRent: number | null;
+};
+
 /** Rent is asked only of tenants; a value left in the hidden input for other housing types is dropped. */
 export const housingSchema = z
-  .object({ housingType: choice('housingType', HOUSING_TYPES), monthlyRent: z.unknown() })
-  .transform(({ housingType, monthlyRent }, ctx) => {
+  .object({ housingType: choice('housingType', HOUSING_TYPES), monthlyRent: formValue() })
+  .transform(({ housingType, monthlyRent }, ctx): HousingDetails => {
     if (housingType !== 'rented') return { housingType, monthlyRent: null };
     const rent = parseWholeAmount(monthlyRent, { max: MAX_MONTHLY_AMOUNT });
     if (rent.ok) return { housingType, monthlyRent: rent.value };
-    return fail(ctx, rent.code === 'amount.required' ? 'monthlyRent.required' : rent.code, ['monthlyRent']);
+    return fail(ctx, rent.code === 'amount.required' ? 'monthlyRent.required' : rent.code, [
+      'monthlyRent',
+    ]);
   });
 
 export function makeSupportSchema(supportTypes: readonly string[]) {
   return z.object({
     supportType: choice('supportType', supportTypes),
-    needDescription: z.unknown().transform((input, ctx) => {
+    needDescription: formValue().transform((input, ctx) => {
       const value = cleanParagraphs(input);
       if (value === '') return fail(ctx, 'needDescription.required');
       if (length(value) > NEED_DESCRIPTION_MAX_LENGTH) return fail(ctx, 'needDescription.tooLong');
-      return length(value) < NEED_DESCRIPTION_MIN_LENGTH ? fail(ctx, 'needDescription.tooShort') : value;
+      return length(value) < NEED_DESCRIPTION_MIN_LENGTH
+        ? fail(ctx, 'needDescription.tooShort')
+        : value;
     }),
   });
 }
 
 export const bankAccountSchema = z.object({
-  iban: z.unknown().transform((input, ctx) => {
+  iban: formValue().transform((input, ctx) => {
     const result = parseSaudiIban(input);
     return result.ok ? result.value : fail(ctx, result.code);
   }),
 });
+
+export type Eligibility = z.output<ReturnType<typeof makeEligibilitySchema>>;
+export type PersonalDetails = z.output<ReturnType<typeof makePersonalDetailsSchema>>;
+export type ContactDetails = z.output<ReturnType<typeof makeContactSchema>>;
+export type HouseholdMember = z.output<ReturnType<typeof makeHouseholdMemberSchema>>;
+export type IncomeDetails = z.output<typeof incomeSchema>;
+export type SupportDetails = z.output<ReturnType<typeof makeSupportSchema>>;
 
 export type FieldError = { field: string; code: string };
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };

@@ -5,7 +5,9 @@ const DAY_MS = 86_400_000;
 
 export function responseWindowOpensAt(submittedAt: Date, days: number): Date {
   if (!Number.isInteger(days) || days < MIN_RESPONSE_WINDOW_DAYS) {
-    throw new RangeError(`Response window must be a whole number of days ≥ ${MIN_RESPONSE_WINDOW_DAYS}`);
+    throw new RangeError(
+      `Response window must be a whole number of days ≥ ${MIN_RESPONSE_WINDOW_DAYS}`,
+    );
   }
   return new Date(submittedAt.getTime() + days * DAY_MS);
 }
@@ -15,7 +17,11 @@ export function isResponseWindowOpen(opensAt: Date, now: Date): boolean {
 }
 
 export function isDecisionReleasable(
-  { decidedAt, releasedAt, windowOpensAt }: { decidedAt: Date | null; releasedAt: Date | null; windowOpensAt: Date },
+  {
+    decidedAt,
+    releasedAt,
+    windowOpensAt,
+  }: { decidedAt: Date | null; releasedAt: Date | null; windowOpensAt: Date },
   now: Date,
 ): boolean {
   return decidedAt !== null && releasedAt === null && isResponseWindowOpen(windowOpensAt, now);

@@ -36,6 +36,9 @@ export function serializeRoles(roles: readonly string[]): string {
   return normalizeRoles(roles).join(',');
 }
 
-export function hasAnyRole(userRoles: readonly StaffRole[], required: readonly StaffRole[]): boolean {
+export function hasAnyRole(
+  userRoles: readonly StaffRole[],
+  required: readonly StaffRole[],
+): boolean {
   return required.some((role) => userRoles.includes(role));
 }

@@ -1,4 +1,11 @@
-export const VERIFICATION_ITEMS = ['identity', 'household', 'income', 'housing', 'bank_account', 'documents'] as const;
+export const VERIFICATION_ITEMS = [
+  'identity',
+  'household',
+  'income',
+  'housing',
+  'bank_account',
+  'documents',
+] as const;
 export type VerificationItem = (typeof VERIFICATION_ITEMS)[number];
 
 export const VERIFICATION_OUTCOMES = ['verified', 'mismatch', 'not_applicable'] as const;

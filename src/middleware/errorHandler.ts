@@ -22,9 +22,17 @@ export function errorHandler(production: boolean, logger: Logger) {
       });
     }
     logger.error({ err: error, url: req.originalUrl, method: req.method }, 'unhandled error');
-    res.status(500).render('pages/errors/serverError', {
-      pageTitleKey: 'errors:pages.serverError.title',
-      stack: production ? null : error.stack,
-    });
+    res.status(500).render(
+      'pages/errors/serverError',
+      { pageTitleKey: 'errors:pages.serverError.title', stack: production ? null : error.stack },
+      (renderError: Error | null, html?: string) => {
+        // The error page itself failed: answer in plain text rather than with Express's default page and its stack.
+        if (renderError) {
+          logger.error({ err: renderError }, 'error page failed to render');
+          return res.type('text/plain; charset=utf-8').send('عذرًا، حدثت مشكلة في الخدمة. حاول مرة أخرى لاحقًا.');
+        }
+        res.send(html);
+      },
+    );
   };
 }

@@ -23,19 +23,15 @@ function languageSwitchHref(req: Request, target: string): string {
   return url.pathname + url.search;
 }
 
-/** Values every view reads: the organisation, the navigation and the language link. */
+/** Values every view reads: the organisation, the navigation and the language link. Runs before the session, so error pages have them too. */
 export function setUpLocals(config: Config) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.org = config.organisation;
     res.locals.currentPath = req.path;
     res.locals.languageSwitchHref = languageSwitchHref(req, res.locals.otherLanguage as string);
-    res.locals.navigation = [];
-    const flashMessage = req.session?.flashMessage;
-    if (flashMessage) {
-      res.locals.flashMessage = flashMessage;
-      delete req.session.flashMessage;
-    }
-    // Resolved lazily: the staff member is loaded by a later middleware.
+    res.locals.csrfToken = () => '';
+    res.locals.csrfField = '_csrf';
+    // Resolved lazily: the session and the staff member are loaded by later middleware.
     Object.defineProperty(res.locals, 'navigation', {
       enumerable: true,
       configurable: true,
@@ -57,4 +53,14 @@ export function setUpLocals(config: Config) {
     });
     next();
   };
+}
+
+/** A one-time message set before a redirect, shown on the next page. */
+export function showFlashMessage(req: Request, res: Response, next: NextFunction) {
+  const flashMessage = req.session?.flashMessage;
+  if (flashMessage) {
+    res.locals.flashMessage = flashMessage;
+    delete req.session.flashMessage;
+  }
+  next();
 }

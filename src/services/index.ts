@@ -7,7 +7,13 @@ import { staffAuthService } from './staffAuthService.ts';
 import { staffAdminService } from './staffAdminService.ts';
 import { auditService } from './auditService.ts';
 import { notificationService } from './notificationService.ts';
+import { applicationService } from './applicationService.ts';
+import { beneficiaryAccountService } from './beneficiaryAccountService.ts';
+import { documentService } from './documentService.ts';
+import { documentStorage } from '../data/documentStorage.ts';
 import { transportFor, type NotificationTransport } from './notificationTransport.ts';
+import { committeeServices } from './committeeService.ts';
+import { intakeServices } from './intakeServices.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -20,14 +26,20 @@ export interface ServiceOptions {
 export function services(data: DataAccess, config: Config, options: ServiceOptions) {
   const clock = options.clock ?? systemClock;
   const notifications = notificationService(data, clock, options.translate, options.transport ?? transportFor(config));
+  const applications = applicationService(data, config, clock, notifications, options.translate);
   return {
     config,
     clock,
     data,
     notifications,
+    applications,
+    documents: documentService(applications, documentStorage(config.uploadDir), config.maxUploadBytes),
+    beneficiaryAccounts: beneficiaryAccountService(data, passwordHasher, clock, notifications),
     staffAuth: staffAuthService(data, passwordHasher, clock),
     staffAdmin: staffAdminService(data, passwordHasher),
     audit: auditService(data),
+    ...committeeServices(data, config, clock, notifications),
+    ...intakeServices(data, config, clock, notifications, options.translate),
   };
 }
 export type Services = ReturnType<typeof services>;

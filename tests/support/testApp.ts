@@ -53,6 +53,14 @@ export async function createTestApp(
   return { app, services, data, config, clock, sentMessages, close: () => data.close() };
 }
 
+/** Simulates a database that stops answering: the file is replaced by bytes SQLite cannot open. */
+export async function breakDatabase(testApp: TestApp): Promise<void> {
+  await testApp.data.close();
+  const file = testApp.config.databaseUrl.replace(/^file:/, '');
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  fs.writeFileSync(file, 'this is not a database '.repeat(100));
+}
+
 export async function createStaff(
   testApp: TestApp,
   roles: StaffRole[],

@@ -55,13 +55,26 @@ describe('Hijri conversion (Umm al-Qura)', () => {
       hijri: { year: 1447, month: 9, day: 15 },
       gregorian: { year: 2026, month: 3, day: 4 },
     });
-    expect(dualDateParts('1910-05-01')).toEqual({ hijri: null, gregorian: { year: 1910, month: 5, day: 1 } });
+    expect(dualDateParts('1910-05-01')).toEqual({
+      hijri: null,
+      gregorian: { year: 1910, month: 5, day: 1 },
+    });
   });
 });
 
 describe('parseDateParts', () => {
-  const g = (day?: string, month?: string, year?: string) => ({ day, month, year, calendar: 'gregorian' });
-  const h = (day?: string, month?: string, year?: string) => ({ day, month, year, calendar: 'hijri' });
+  const g = (day?: string, month?: string, year?: string) => ({
+    day,
+    month,
+    year,
+    calendar: 'gregorian',
+  });
+  const h = (day?: string, month?: string, year?: string) => ({
+    day,
+    month,
+    year,
+    calendar: 'hijri',
+  });
 
   it('converts Hijri and Gregorian inputs to ISO', () => {
     expect(parseDateParts(h('15', '9', '1447'))).toEqual({ ok: true, iso: '2026-03-04' });
@@ -71,7 +84,9 @@ describe('parseDateParts', () => {
 
   it('accepts Arabic-Indic digits and stray spaces', () => {
     expect(parseDateParts(h('١٥', '٩', '١٤٤٧'))).toEqual({ ok: true, iso: '2026-03-04' });
-    expect(parseDateParts({ day: ' ۴ ', month: '۳', year: '۲۰۲۶', calendar: ' gregorian ' })).toEqual({
+    expect(
+      parseDateParts({ day: ' ۴ ', month: '۳', year: '۲۰۲۶', calendar: ' gregorian ' }),
+    ).toEqual({
       ok: true,
       iso: '2026-03-04',
     });
@@ -80,9 +95,21 @@ describe('parseDateParts', () => {
   it('requires something and reports the first missing part', () => {
     expect(parseDateParts({})).toEqual({ ok: false, code: 'date.required', part: 'day' });
     expect(parseDateParts(g(' ', '', undefined))).toMatchObject({ code: 'date.required' });
-    expect(parseDateParts(g('1', '', '2020'))).toEqual({ ok: false, code: 'date.incomplete', part: 'month' });
-    expect(parseDateParts(g('', '2', ''))).toEqual({ ok: false, code: 'date.incomplete', part: 'day' });
-    expect(parseDateParts(g('1', '2', ''))).toEqual({ ok: false, code: 'date.incomplete', part: 'year' });
+    expect(parseDateParts(g('1', '', '2020'))).toEqual({
+      ok: false,
+      code: 'date.incomplete',
+      part: 'month',
+    });
+    expect(parseDateParts(g('', '2', ''))).toEqual({
+      ok: false,
+      code: 'date.incomplete',
+      part: 'day',
+    });
+    expect(parseDateParts(g('1', '2', ''))).toEqual({
+      ok: false,
+      code: 'date.incomplete',
+      part: 'year',
+    });
   });
 
   it.each([undefined, '', 'julian', 'HIJRI'])('rejects calendar %j', (calendar) => {
@@ -137,7 +164,9 @@ describe('parseDateParts', () => {
   it('never throws on hostile input', () => {
     const hostile = ["'; DROP TABLE x;--", '<script>', '9'.repeat(10_000), '\u0000'];
     for (const value of hostile) {
-      expect(parseDateParts({ day: value, month: value, year: value, calendar: 'hijri' }).ok).toBe(false);
+      expect(parseDateParts({ day: value, month: value, year: value, calendar: 'hijri' }).ok).toBe(
+        false,
+      );
     }
   });
 });
@@ -150,19 +179,74 @@ describe('isoToParts', () => {
 
   it('round-trips through parseDateParts', () => {
     for (const calendar of ['hijri', 'gregorian'] as const) {
-      expect(parseDateParts({ ...isoToParts('1990-07-15', calendar), calendar })).toEqual({ ok: true, iso: '1990-07-15' });
+      expect(parseDateParts({ ...isoToParts('1990-07-15', calendar), calendar })).toEqual({
+        ok: true,
+        iso: '1990-07-15',
+      });
     }
   });
 });
 
 describe('formatDualDate', () => {
   const arNames = {
-    hijri: ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'],
-    gregorian: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+    hijri: [
+      'محرم',
+      'صفر',
+      'ربيع الأول',
+      'ربيع الآخر',
+      'جمادى الأولى',
+      'جمادى الآخرة',
+      'رجب',
+      'شعبان',
+      'رمضان',
+      'شوال',
+      'ذو القعدة',
+      'ذو الحجة',
+    ],
+    gregorian: [
+      'يناير',
+      'فبراير',
+      'مارس',
+      'أبريل',
+      'مايو',
+      'يونيو',
+      'يوليو',
+      'أغسطس',
+      'سبتمبر',
+      'أكتوبر',
+      'نوفمبر',
+      'ديسمبر',
+    ],
   };
   const enNames = {
-    hijri: ['Muharram', 'Safar', 'Rabi I', 'Rabi II', 'Jumada I', 'Jumada II', 'Rajab', 'Shaban', 'Ramadan', 'Shawwal', 'Dhu al-Qadah', 'Dhu al-Hijjah'],
-    gregorian: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    hijri: [
+      'Muharram',
+      'Safar',
+      'Rabi I',
+      'Rabi II',
+      'Jumada I',
+      'Jumada II',
+      'Rajab',
+      'Shaban',
+      'Ramadan',
+      'Shawwal',
+      'Dhu al-Qadah',
+      'Dhu al-Hijjah',
+    ],
+    gregorian: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
   };
 
   it('formats Arabic with Arabic-Indic Hijri digits and Latin Gregorian digits', () => {
@@ -175,9 +259,9 @@ describe('formatDualDate', () => {
   });
 
   it('accepts custom suffixes and falls back to Gregorian only when there is no Hijri date', () => {
-    expect(formatDualDate('2026-03-04', 'ar', arNames, { hijri: 'هجري', gregorian: 'ميلادي' })).toBe(
-      '١٥ رمضان ١٤٤٧ هجري — 4 مارس 2026 ميلادي',
-    );
+    expect(
+      formatDualDate('2026-03-04', 'ar', arNames, { hijri: 'هجري', gregorian: 'ميلادي' }),
+    ).toBe('١٥ رمضان ١٤٤٧ هجري — 4 مارس 2026 ميلادي');
     expect(formatDualDate('1910-05-01', 'en', enNames)).toBe('1 May 1910');
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { foldDigits, normalizeNumberInput, parseWholeAmount, toArabicIndicDigits } from '../../src/domain/digits.ts';
+import {
+  foldDigits,
+  normalizeNumberInput,
+  parseWholeAmount,
+  toArabicIndicDigits,
+} from '../../src/domain/digits.ts';
 
 describe('foldDigits', () => {
   it('folds Arabic-Indic and Extended Arabic-Indic digits to ASCII', () => {
@@ -53,16 +58,31 @@ describe('parseWholeAmount', () => {
     expect(parseWholeAmount(raw, { max })).toEqual({ ok: false, code: 'amount.required' });
   });
 
-  it.each(['-5', '−5', '5-', '12.5', '12.05', '1,50', '12,3456', 'abc', '1e3', '0x10', '+5', '١٢ ريال', ['5'], 5])(
-    'rejects %j as invalid',
-    (raw) => {
-      expect(parseWholeAmount(raw, { max })).toEqual({ ok: false, code: 'amount.invalid' });
-    },
-  );
+  it.each([
+    '-5',
+    '−5',
+    '5-',
+    '12.5',
+    '12.05',
+    '1,50',
+    '12,3456',
+    'abc',
+    '1e3',
+    '0x10',
+    '+5',
+    '١٢ ريال',
+    ['5'],
+    5,
+  ])('rejects %j as invalid', (raw) => {
+    expect(parseWholeAmount(raw, { max })).toEqual({ ok: false, code: 'amount.invalid' });
+  });
 
   it('rejects amounts above the maximum, including absurdly long ones', () => {
     expect(parseWholeAmount('1000001', { max })).toEqual({ ok: false, code: 'amount.tooLarge' });
-    expect(parseWholeAmount('9'.repeat(400), { max })).toEqual({ ok: false, code: 'amount.tooLarge' });
+    expect(parseWholeAmount('9'.repeat(400), { max })).toEqual({
+      ok: false,
+      code: 'amount.tooLarge',
+    });
     expect(parseWholeAmount('500', { max: 499 })).toEqual({ ok: false, code: 'amount.tooLarge' });
   });
 });

@@ -43,11 +43,17 @@ describe('parseSaudiIban', () => {
       const corrupted = `${VALID.slice(0, i)}${(Number(VALID[i]) + 1) % 10}${VALID.slice(i + 1)}`;
       expect(parseSaudiIban(corrupted), corrupted).toEqual({ ok: false, code: 'iban.checksum' });
     }
-    expect(parseSaudiIban('SA3080000000608010167519')).toEqual({ ok: false, code: 'iban.checksum' });
+    expect(parseSaudiIban('SA3080000000608010167519')).toEqual({
+      ok: false,
+      code: 'iban.checksum',
+    });
   });
 
   it('treats stray symbols as an invalid IBAN rather than crashing', () => {
-    expect(parseSaudiIban('SA03800000006080101675#9')).toEqual({ ok: false, code: 'iban.checksum' });
+    expect(parseSaudiIban('SA03800000006080101675#9')).toEqual({
+      ok: false,
+      code: 'iban.checksum',
+    });
   });
 });
 

@@ -8,7 +8,10 @@ import { isValidNationalId, parseNationalId } from '../../src/domain/nationalId.
 function checkDigitFor(firstNine: string): string {
   for (let candidate = 0; candidate <= 9; candidate++) {
     const digits = `${firstNine}${candidate}`.split('').reverse().map(Number);
-    const sum = digits.reduce((acc, d, i) => acc + (i % 2 === 1 ? ((d * 2) % 10) + Math.floor((d * 2) / 10) : d), 0);
+    const sum = digits.reduce(
+      (acc, d, i) => acc + (i % 2 === 1 ? ((d * 2) % 10) + Math.floor((d * 2) / 10) : d),
+      0,
+    );
     if (sum % 10 === 0) return String(candidate);
   }
   throw new Error('unreachable');
@@ -18,14 +21,29 @@ const withCheckDigit = (firstNine: string) => `${firstNine}${checkDigitFor(first
 
 describe('parseNationalId', () => {
   it('accepts the known sample 1000000008 as a citizen ID', () => {
-    expect(parseNationalId('1000000008')).toEqual({ ok: true, value: '1000000008', kind: 'citizen' });
+    expect(parseNationalId('1000000008')).toEqual({
+      ok: true,
+      value: '1000000008',
+      kind: 'citizen',
+    });
   });
 
   it('accepts generated citizen and resident IDs', () => {
-    for (const firstNine of ['101234567', '112233445', '198765432', '200000000', '234567891', '298989898']) {
+    for (const firstNine of [
+      '101234567',
+      '112233445',
+      '198765432',
+      '200000000',
+      '234567891',
+      '298989898',
+    ]) {
       const id = withCheckDigit(firstNine);
       const result = parseNationalId(id);
-      expect(result, id).toEqual({ ok: true, value: id, kind: id.startsWith('1') ? 'citizen' : 'resident' });
+      expect(result, id).toEqual({
+        ok: true,
+        value: id,
+        kind: id.startsWith('1') ? 'citizen' : 'resident',
+      });
     }
   });
 
@@ -56,13 +74,19 @@ describe('parseNationalId', () => {
     expect(parseNationalId(raw)).toEqual({ ok: false, code: 'nationalId.required' });
   });
 
-  it.each(['100000000', '10000000080', '10000000O8', 'abcdefghij', '1000000008<'])('reports %j as a format error', (raw) => {
-    expect(parseNationalId(raw)).toEqual({ ok: false, code: 'nationalId.format' });
-  });
+  it.each(['100000000', '10000000080', '10000000O8', 'abcdefghij', '1000000008<'])(
+    'reports %j as a format error',
+    (raw) => {
+      expect(parseNationalId(raw)).toEqual({ ok: false, code: 'nationalId.format' });
+    },
+  );
 
   it('requires the prefix 1 or 2 even when the checksum holds', () => {
     for (const first of ['0', '3', '9']) {
-      expect(parseNationalId(withCheckDigit(`${first}12345678`))).toEqual({ ok: false, code: 'nationalId.prefix' });
+      expect(parseNationalId(withCheckDigit(`${first}12345678`))).toEqual({
+        ok: false,
+        code: 'nationalId.prefix',
+      });
     }
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, channelLabelKey, isChannel } from '../../src/domain/channels.ts';
-import { hasAnyRole, isStaffRole, parseRoles, roleLabelKey, serializeRoles, STAFF_ROLES } from '../../src/domain/roles.ts';
+import {
+  hasAnyRole,
+  isStaffRole,
+  parseRoles,
+  roleLabelKey,
+  serializeRoles,
+  STAFF_ROLES,
+} from '../../src/domain/roles.ts';
 
 describe('roles', () => {
   it('lists the six staff roles', () => {
@@ -15,7 +22,11 @@ describe('roles', () => {
   });
 
   it('parses CSV, trimming, deduplicating and sorting', () => {
-    expect(parseRoles(' manager, admin ,manager,,committee_chair ')).toEqual(['admin', 'committee_chair', 'manager']);
+    expect(parseRoles(' manager, admin ,manager,,committee_chair ')).toEqual([
+      'admin',
+      'committee_chair',
+      'manager',
+    ]);
     expect(parseRoles('')).toEqual([]);
   });
 

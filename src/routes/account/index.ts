@@ -1,7 +1,13 @@
 import express from 'express';
 import type { Services } from '../../services/index.ts';
+import { loadBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import { accountAuthRoutes } from './authController.ts';
+import { accountRequestRoutes } from './requestsController.ts';
 
-// Beneficiary accounts: filled in by the beneficiary-journey work.
-export function accountRoutes(_services: Services) {
-  return express.Router();
+export function accountRoutes(services: Services) {
+  const router = express.Router();
+  router.use(['/account', '/apply'], loadBeneficiary(services));
+  router.use(accountAuthRoutes(services));
+  router.use(accountRequestRoutes(services));
+  return router;
 }

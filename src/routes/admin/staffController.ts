@@ -2,7 +2,7 @@ import express from 'express';
 import { STAFF_ROLES } from '../../domain/roles.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
-import { staffContext } from '../context.ts';
+import { parseId, staffContext } from '../context.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
 import { editStaffSchema, newStaffSchema } from './staffSchema.ts';
 
@@ -42,15 +42,16 @@ export function adminStaffRoutes(services: Services) {
   });
 
   router.get('/admin/staff/:id/edit', async (req, res, next) => {
-    const member = await services.staffAdmin.get(Number(req.params.id));
+    const id = parseId(req.params.id);
+    const member = id ? await services.staffAdmin.get(id) : null;
     if (!member) return next();
     renderForm(res, 'edit', 200, { fullName: member.fullName, email: member.email, roles: member.roles, active: String(member.active) }, [], member.id);
   });
 
   router.post('/admin/staff/:id', async (req, res, next) => {
-    const id = Number(req.params.id);
-    const member = await services.staffAdmin.get(id);
-    if (!member) return next();
+    const id = parseId(req.params.id);
+    const member = id ? await services.staffAdmin.get(id) : null;
+    if (!id || !member) return next();
     const form = validateForm(editStaffSchema, req.body);
     if (!form.ok) return renderForm(res, 'edit', 400, typedValues(req.body), form.errors, id);
     const result = await services.staffAdmin.update(id, form.data, staffContext(req));

@@ -1,12 +1,16 @@
 import express from 'express';
-import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
+import { queueRoutes } from './queueController.ts';
+import { fileRoutes } from './fileController.ts';
+import { registrationRoutes } from './registrationController.ts';
+import { serviceDeliveryRoutes } from './serviceDeliveryController.ts';
 
-// Committee queue: filled in by the committee work.
-export function committeeRoutes(_services: Services) {
+/** The committee's queue and file, and the registration and service screens that follow a decision. */
+export function committeeRoutes(services: Services) {
   const router = express.Router();
-  router.get('/committee', requireRole('committee_member', 'committee_chair', 'manager'), (_req, res) => {
-    res.render('pages/committee/queue', { pageTitleKey: 'committee:queue.title' });
-  });
+  router.use(queueRoutes(services));
+  router.use(fileRoutes(services));
+  router.use(registrationRoutes(services));
+  router.use(serviceDeliveryRoutes(services));
   return router;
 }

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { parseNationalId } from '../../domain/nationalId.ts';
+import { parseSaudiMobile } from '../../domain/mobile.ts';
+import { normalizeNumberInput } from '../../domain/digits.ts';
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 200;
+
+const fail = (ctx: z.RefinementCtx, code: string, path: string[] = []) => {
+  ctx.addIssue({ code: 'custom', message: code, path });
+  return z.NEVER;
+};
+
+const nationalId = z.unknown().transform((input, ctx) => {
+  const result = parseNationalId(input);
+  return result.ok ? result.value : fail(ctx, result.code);
+});
+
+export const registerSchema = z
+  .object({
+    nationalId,
+    mobile: z.unknown().transform((input, ctx) => {
+      const result = parseSaudiMobile(input);
+      return result.ok ? result.e164 : fail(ctx, result.code);
+    }),
+    password: z.unknown().transform((input, ctx) => {
+      const value = typeof input === 'string' ? input : '';
+      if (value === '') return fail(ctx, 'account:errors.passwordRequired');
+      if (value.length < PASSWORD_MIN_LENGTH) return fail(ctx, 'account:errors.passwordTooShort');
+      if (value.length > PASSWORD_MAX_LENGTH) return fail(ctx, 'account:errors.passwordTooLong');
+      return value;
+    }),
+    passwordConfirm: z.unknown(),
+    privacyConsent: z.unknown().transform((input, ctx) => (input === 'yes' ? true : fail(ctx, 'account:errors.privacyConsentRequired'))),
+  })
+  .superRefine((value, ctx) => {
+    if (value.passwordConfirm !== value.password) fail(ctx, 'account:errors.passwordMismatch', ['passwordConfirm']);
+  });
+
+export const loginSchema = z.object({
+  nationalId,
+  password: z.unknown().transform((input, ctx) =>
+    typeof input === 'string' && input !== '' && input.length <= PASSWORD_MAX_LENGTH ? input : fail(ctx, 'account:errors.passwordRequired'),
+  ),
+});
+
+export const verifySchema = z.object({
+  code: z.unknown().transform((input, ctx) => {
+    const value = typeof input === 'string' ? normalizeNumberInput(input) : '';
+    if (value === '') return fail(ctx, 'account:errors.codeRequired');
+    return /^\d{6}$/.test(value) ? value : fail(ctx, 'account:errors.codeFormat');
+  }),
+});

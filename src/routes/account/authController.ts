@@ -1,0 +1,111 @@
+import express, { type Request, type Response } from 'express';
+import rateLimit from 'express-rate-limit';
+import type { Services } from '../../services/index.ts';
+import { maskMobile } from '../../domain/mobile.ts';
+import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { loginSchema, registerSchema, verifySchema } from './accountSchemas.ts';
+import { regenerateSession, safeReturnTo, signInBeneficiary } from './sessionHelpers.ts';
+
+export const PRIVACY_NOTICE_VERSION = 'v1';
+
+export function accountAuthRoutes(services: Services) {
+  const router = express.Router();
+  const accounts = services.beneficiaryAccounts;
+  const limiter = (view: string, titleKey: string, field: string, kept: string[]) =>
+    rateLimit({
+      windowMs: 15 * 60 * 1000,
+      limit: services.config.loginRateLimit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (req, res) =>
+        res.status(429).render(view, { pageTitleKey: titleKey, form: formState(keepTyped(req.body, kept), [{ field, code: 'account:errors.rateLimited' }]) }),
+    });
+
+  const renderRegister = (res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) =>
+    res.status(status).render('pages/account/register', { pageTitleKey: 'account:register.title', form: formState(values, errors) });
+
+  router.get('/account/register', (req, res) => {
+    if (res.locals.beneficiary) return res.redirect(303, '/account/requests');
+    renderRegister(res, 200);
+  });
+
+  router.post('/account/register', limiter('pages/account/register', 'account:register.title', 'nationalId', ['nationalId', 'mobile']), async (req, res) => {
+    const typed = keepTyped(req.body, ['nationalId', 'mobile', 'privacyConsent']);
+    const form = validateForm(registerSchema, req.body);
+    if (!form.ok) return renderRegister(res, 400, typed, form.errors);
+    const result = await accounts.register({ ...form.data, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }, req.ip ?? null);
+    if (!result.ok) return renderRegister(res, 400, typed, [{ field: result.field, code: result.code }]);
+    const returnTo = req.session.beneficiaryReturnTo;
+    await regenerateSession(req);
+    req.session.pendingMobileVerification = result.beneficiaryId;
+    req.session.beneficiaryReturnTo = returnTo;
+    res.redirect(303, '/account/verify');
+  });
+
+  const renderVerify = async (req: Request, res: Response, status: number, errors: FieldError[] = []) => {
+    const mobile = await accounts.pendingMobile(req.session.pendingMobileVerification ?? 0);
+    res.status(status).render('pages/account/verify', { pageTitleKey: 'account:verify.title', mobile: mobile ? maskMobile(mobile) : '', form: formState({}, errors) });
+  };
+
+  router.get('/account/verify', async (req, res) => {
+    if (!req.session.pendingMobileVerification) return res.redirect(303, '/account/login');
+    await renderVerify(req, res, 200);
+  });
+
+  router.post('/account/verify', limiter('pages/account/verify', 'account:verify.title', 'code', []), async (req, res) => {
+    const pending = req.session.pendingMobileVerification;
+    if (!pending) return res.redirect(303, '/account/login');
+    const form = validateForm(verifySchema, req.body);
+    if (!form.ok) return renderVerify(req, res, 400, form.errors);
+    const result = await accounts.verifyMobile(pending, form.data.code, req.ip ?? null);
+    if (!result.ok) return renderVerify(req, res, 400, [{ field: 'code', code: result.code }]);
+    res.redirect(303, await signInBeneficiary(req, pending));
+  });
+
+  router.post('/account/verify/resend', async (req, res) => {
+    const pending = req.session.pendingMobileVerification;
+    if (!pending) return res.redirect(303, '/account/login');
+    await accounts.issueCode(pending);
+    req.session.flashMessage = { key: 'account:verify.resent' };
+    res.redirect(303, '/account/verify');
+  });
+
+  const renderLogin = (res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) =>
+    res.status(status).render('pages/account/login', { pageTitleKey: 'account:login.title', form: formState(values, errors) });
+
+  router.get('/account/login', (req, res) => {
+    if (res.locals.beneficiary) return res.redirect(303, '/account/requests');
+    const returnTo = safeReturnTo(req.query.returnTo);
+    if (returnTo) req.session.beneficiaryReturnTo = returnTo;
+    renderLogin(res, 200);
+  });
+
+  router.post('/account/login', limiter('pages/account/login', 'account:login.title', 'nationalId', ['nationalId']), async (req, res) => {
+    const typed = keepTyped(req.body, ['nationalId']);
+    const form = validateForm(loginSchema, req.body);
+    if (!form.ok) return renderLogin(res, 400, typed, form.errors);
+    const result = await accounts.signIn(form.data.nationalId, form.data.password, req.ip ?? null);
+    if (!result.ok) return renderLogin(res, 401, typed, [{ field: 'nationalId', code: result.code }]);
+    if (!result.mobileVerified) {
+      const returnTo = req.session.beneficiaryReturnTo;
+      await regenerateSession(req);
+      req.session.pendingMobileVerification = result.beneficiaryId;
+      req.session.beneficiaryReturnTo = returnTo;
+      await accounts.issueCode(result.beneficiaryId);
+      return res.redirect(303, '/account/verify');
+    }
+    res.redirect(303, await signInBeneficiary(req, result.beneficiaryId));
+  });
+
+  router.post('/account/logout', async (req, res, next) => {
+    const id = req.session.beneficiaryId;
+    if (id) await accounts.signedOut(id, req.ip ?? null);
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      res.clearCookie('tayseer.sid');
+      res.redirect(303, '/');
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,82 @@
+import express, { type Request, type Response } from 'express';
+import { requireRole } from '../../middleware/requireRole.ts';
+import { hasAnyRole } from '../../domain/roles.ts';
+import type { Services } from '../../services/index.ts';
+import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { parseId, staffContext } from '../context.ts';
+import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
+import { dateTime, dualDateFormatter } from './viewHelpers.ts';
+
+const READERS = ['committee_member', 'committee_chair', 'manager'] as const;
+
+export function fileRoutes(services: Services) {
+  const router = express.Router();
+
+  async function renderFile(req: Request, res: Response, forms: { recommendation?: object; decision?: object } = {}, status = 200) {
+    const id = parseId(req.params.id);
+    const file = id ? await services.committee.file(id) : null;
+    if (!file) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    const staff = req.staff!;
+    const myRecommendation = file.request.recommendations.find((item) => item.memberId === staff.id);
+    const errors = [
+      ...(((forms.recommendation as { errors?: FieldError[] } | undefined)?.errors) ?? []),
+      ...(((forms.decision as { errors?: FieldError[] } | undefined)?.errors) ?? []),
+    ];
+    res.status(status).render('pages/committee/file', {
+      pageTitle: req.t('committee:file.title', { reference: file.request.reference ?? file.request.id }),
+      backLink: '/committee',
+      ...file,
+      canRecommend: hasAnyRole(staff.roles, ['committee_member', 'committee_chair']) && file.request.status === 'with_committee',
+      canDecide: hasAnyRole(staff.roles, ['committee_chair']) && file.request.status === 'with_committee',
+      supportTypes: services.config.supportTypes,
+      rejectionReasons: services.config.rejectionReasons,
+      recommendationForm:
+        forms.recommendation ?? formState(myRecommendation ? { recommendation: myRecommendation.recommendation, note: myRecommendation.note } : {}),
+      decisionForm: forms.decision ?? formState(),
+      form: formState({}, errors),
+      dualDate: dualDateFormatter(req),
+      dateTime,
+    });
+  }
+
+  router.get('/committee/requests/:id', requireRole(...READERS), (req, res) => renderFile(req, res));
+
+  router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!id) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    const values = keepTyped(req.body, ['recommendation', 'note']);
+    const parsed = validateForm(recommendationSchema, req.body);
+    if (!parsed.ok) return renderFile(req, res, { recommendation: formState(values, parsed.errors) }, 400);
+    const outcome = await services.committee.recordRecommendation(staffContext(req), id, parsed.data);
+    if (!outcome.ok) {
+      if (outcome.status === 404) return renderFile(req, res);
+      return renderFile(req, res, { recommendation: formState(values, [{ field: 'recommendation', code: outcome.code }]) }, outcome.status);
+    }
+    req.session.flashMessage = { key: 'committee:flash.recommendationSaved' };
+    res.redirect(303, `/committee/requests/${id}`);
+  });
+
+  router.post('/committee/requests/:id/decision', requireRole('committee_chair'), async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!id) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    const values = keepTyped(req.body, DECISION_FIELDS);
+    const parsed = parseDecision(req.body, services.config);
+    if (!parsed.ok) return renderFile(req, res, { decision: formState(values, parsed.errors) }, 400);
+    const outcome = await services.committee.recordDecision(staffContext(req), id, parsed.data);
+    if (!outcome.ok) {
+      if (outcome.status === 404) return renderFile(req, res);
+      return renderFile(req, res, { decision: formState(values, [{ field: 'outcome', code: outcome.code }]) }, outcome.status);
+    }
+    req.session.flashMessage = {
+      key:
+        parsed.data.outcome === 'more_info'
+          ? 'committee:flash.returnedForInfo'
+          : outcome.released
+            ? 'committee:flash.decisionReleased'
+            : 'committee:flash.decisionHeld',
+    };
+    res.redirect(303, `/committee/requests/${id}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,50 @@
+import express, { type Request, type Response } from 'express';
+import { requireRole } from '../../middleware/requireRole.ts';
+import type { Services } from '../../services/index.ts';
+import { formState, validateForm, type FieldError } from '../forms.ts';
+import { parseId, staffContext } from '../context.ts';
+import { registrationItemsSchema } from './committeeSchemas.ts';
+import { dateTime } from './viewHelpers.ts';
+
+export function registrationRoutes(services: Services) {
+  const router = express.Router();
+  const itemsSchema = registrationItemsSchema(services.config);
+
+  async function render(req: Request, res: Response, errors: FieldError[] = [], status = 200) {
+    const id = parseId(req.params.id);
+    const checklist = id ? await services.registration.checklist(id) : null;
+    if (!checklist) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    res.status(status).render('pages/committee/registration', {
+      pageTitle: req.t('committee:registration.title', { reference: checklist.request.reference ?? checklist.request.id }),
+      backLink: `/committee/requests/${checklist.request.id}`,
+      ...checklist,
+      canAct: req.staff!.roles.includes('relations_officer'),
+      form: formState({ items: checklist.done.map((item) => item.item) }, errors),
+      dateTime,
+    });
+  }
+
+  router.get('/staff/requests/:id/registration', requireRole('relations_officer', 'manager'), (req, res) => render(req, res));
+
+  router.post('/staff/requests/:id/registration', requireRole('relations_officer'), async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!id) return render(req, res);
+    const parsed = validateForm(itemsSchema, req.body);
+    if (!parsed.ok) return render(req, res, [{ field: 'items', code: 'committee:errors.registrationItemRequired' }], 400);
+    const outcome = await services.registration.completeItems(staffContext(req), id, parsed.data.items);
+    if (!outcome.ok) return outcome.status === 404 ? render(req, res) : render(req, res, [{ field: 'items', code: outcome.code }], outcome.status);
+    req.session.flashMessage = { key: 'committee:flash.registrationItemsSaved' };
+    res.redirect(303, `/staff/requests/${id}/registration`);
+  });
+
+  router.post('/staff/requests/:id/registration/register', requireRole('relations_officer'), async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!id) return render(req, res);
+    const outcome = await services.registration.register(staffContext(req), id);
+    if (!outcome.ok) return outcome.status === 404 ? render(req, res) : render(req, res, [{ field: 'items', code: outcome.code }], outcome.status);
+    req.session.flashMessage = { key: 'committee:flash.registered', params: { fileNumber: outcome.fileNumber } };
+    res.redirect(303, `/staff/requests/${id}/services`);
+  });
+
+  return router;
+}

@@ -1,0 +1,45 @@
+import express, { type Request, type Response } from 'express';
+import { requireRole } from '../../middleware/requireRole.ts';
+import type { Services } from '../../services/index.ts';
+import { formState, keepTyped } from '../forms.ts';
+import { parseId, staffContext } from '../context.ts';
+import { parseServiceDelivery, SERVICE_FIELDS } from './committeeSchemas.ts';
+import { dualDateFormatter } from './viewHelpers.ts';
+
+export function serviceDeliveryRoutes(services: Services) {
+  const router = express.Router();
+  const staffOnly = requireRole('relations_officer', 'manager');
+
+  async function render(req: Request, res: Response, form = formState(), status = 200) {
+    const id = parseId(req.params.id);
+    const file = id ? await services.committee.file(id) : null;
+    if (!file) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    res.status(status).render('pages/committee/services', {
+      pageTitle: req.t('committee:services.title', { reference: file.request.reference ?? file.request.id }),
+      backLink: `/committee/requests/${file.request.id}`,
+      request: file.request,
+      staffNames: file.staffNames,
+      supportTypes: services.config.supportTypes,
+      form,
+      dualDate: dualDateFormatter(req),
+    });
+  }
+
+  router.get('/staff/requests/:id/services', staffOnly, (req, res) => render(req, res));
+
+  router.post('/staff/requests/:id/services', staffOnly, async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!id) return render(req, res);
+    const values = keepTyped(req.body, SERVICE_FIELDS);
+    const parsed = parseServiceDelivery(req.body, services.config);
+    if (!parsed.ok) return render(req, res, formState(values, parsed.errors), 400);
+    const outcome = await services.serviceDelivery.record(staffContext(req), id, parsed.data);
+    if (!outcome.ok) {
+      return outcome.status === 404 ? render(req, res) : render(req, res, formState(values, [{ field: 'serviceType', code: outcome.code }]), outcome.status);
+    }
+    req.session.flashMessage = { key: 'committee:flash.serviceRecorded' };
+    res.redirect(303, `/staff/requests/${id}/services`);
+  });
+
+  return router;
+}

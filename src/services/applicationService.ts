@@ -1,0 +1,408 @@
+import type { TFunction } from 'i18next';
+import type { Config } from '../config.ts';
+import type { DataAccess, Repositories } from '../data/index.ts';
+import type { FullRequest, RequestFields, VersionedUpdate } from '../data/requestRepository.ts';
+import { formatDualDate, todayIso, type MonthNames } from '../domain/dates.ts';
+import {
+  DECLARATION_TEXT_VERSION,
+  hashRequestData,
+  isDeclarationValid,
+  validateSignature,
+  type DeclarationError,
+  type RequestDataSnapshot,
+} from '../domain/declaration.ts';
+import { formatReference } from '../domain/referenceNumber.ts';
+import { ID_EXPIRED_CODE, isIdValidOn } from '../domain/requestForm.ts';
+import {
+  decideTransition,
+  isEditableByBeneficiary,
+  isOpenStatus,
+  type Actor,
+  type RequestAction,
+  type RequestStatus,
+} from '../domain/requestStatus.ts';
+import { responseWindowOpensAt } from '../domain/responseWindow.ts';
+import { auditActor, type ActingContext } from './actor.ts';
+import type { Clock } from './clock.ts';
+import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
+import type { NotificationService } from './notificationService.ts';
+
+/** Steps of the application, in order; staff screens may save several in one page but use the same ids. */
+export const APPLICATION_STEPS = ['eligibility', 'personal', 'contact', 'household', 'income', 'housing', 'support', 'documents'] as const;
+export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
+
+/** The columns each step owns; anything else in the validated data is ignored. */
+const STEP_FIELDS: Record<ApplicationStep, readonly (keyof RequestFields)[]> = {
+  eligibility: ['livesInServiceArea', 'city'],
+  personal: ['fullName', 'birthDate', 'nationality', 'maritalStatus', 'idExpiryDate'],
+  contact: ['city', 'district', 'email'],
+  household: [],
+  income: ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'],
+  housing: ['housingType', 'monthlyRent'],
+  support: ['supportType', 'needDescription'],
+  documents: [],
+};
+
+/** Staff may correct the data while the file is still with the officers, never once it is with the committee. */
+const STAFF_EDITABLE: readonly RequestStatus[] = ['draft', 'submitted', 'needs_info', 'in_verification', 'referred', 'ready_for_committee'];
+
+export const ID_COPY_KIND = 'id_copy';
+
+export type DeclarationState = 'valid' | 'stale' | 'missing';
+
+export interface SignInput {
+  declarationAccepted: unknown;
+  signatureName: unknown;
+  channel: 'website' | 'in_person';
+  ip: string | null;
+  userAgent: string | null;
+  witnessedByStaffId?: number | null;
+  scanDocumentId?: number | null;
+}
+
+export type SignResult = { ok: true } | { ok: false; errors: DeclarationError[] };
+
+export type StartResult = { outcome: 'draft'; request: FullRequest; created: boolean } | { outcome: 'open'; request: FullRequest };
+
+export function transitionActor(context: ActingContext): Actor {
+  return context.kind === 'staff' ? { kind: 'staff', roles: context.roles } : context.kind === 'beneficiary' ? { kind: 'beneficiary' } : { kind: 'system' };
+}
+
+export function stepsOf(request: { stepsCompleted: string }): Set<string> {
+  return new Set(request.stepsCompleted.split(',').filter(Boolean));
+}
+
+export function snapshotOf(request: FullRequest): RequestDataSnapshot {
+  return {
+    nationalId: request.beneficiary.nationalId,
+    livesInServiceArea: request.livesInServiceArea,
+    fullName: request.fullName,
+    birthDate: request.birthDate,
+    nationality: request.nationality,
+    maritalStatus: request.maritalStatus,
+    idExpiryDate: request.idExpiryDate,
+    city: request.city,
+    district: request.district,
+    email: request.email,
+    incomeSalary: request.incomeSalary,
+    incomeSocialSecurity: request.incomeSocialSecurity,
+    incomePension: request.incomePension,
+    incomeOther: request.incomeOther,
+    obligationLoans: request.obligationLoans,
+    obligationOther: request.obligationOther,
+    housingType: request.housingType,
+    monthlyRent: request.monthlyRent,
+    supportType: request.supportType,
+    needDescription: request.needDescription,
+    iban: request.iban,
+    household: request.householdMembers.map((member) => ({
+      fullName: member.fullName,
+      relation: member.relation,
+      birthDate: member.birthDate,
+      nationalId: member.nationalId,
+      monthlyIncome: member.monthlyIncome,
+    })),
+    documents: request.documents.map((document) => ({ sha256: document.sha256, kind: document.kind })),
+  };
+}
+
+export function currentDataHash(request: FullRequest): string {
+  return hashRequestData(snapshotOf(request));
+}
+
+export function declarationStatus(request: FullRequest): DeclarationState {
+  const latest = request.declarations[0] ?? null;
+  if (!latest) return 'missing';
+  return isDeclarationValid(latest, currentDataHash(request)) ? 'valid' : 'stale';
+}
+
+export function applicationService(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService, translate: TFunction) {
+  function monthNames(): MonthNames {
+    return {
+      hijri: translate('domain:months.hijri', { returnObjects: true }) as unknown as string[],
+      gregorian: translate('domain:months.gregorian', { returnObjects: true }) as unknown as string[],
+    };
+  }
+
+  async function load(repositories: Repositories, requestId: number, context: ActingContext): Promise<FullRequest> {
+    const request = await repositories.requests.findById(requestId);
+    // Someone else's request is indistinguishable from a missing one.
+    if (!request || (context.kind === 'beneficiary' && request.beneficiaryId !== context.id)) throw new NotFoundError();
+    return request;
+  }
+
+  function assertEditable(request: FullRequest, context: ActingContext) {
+    const status = request.status as RequestStatus;
+    const editable = context.kind === 'staff' ? STAFF_EDITABLE.includes(status) : context.kind === 'beneficiary' && isEditableByBeneficiary(status);
+    if (!editable) throw new TransitionRefusedError('request.notEditable');
+  }
+
+  function checked(result: VersionedUpdate): number {
+    if (!result.ok) throw new VersionConflictError();
+    return result.version;
+  }
+
+  function decide(request: FullRequest, action: RequestAction, context: ActingContext): RequestStatus {
+    const decision = decideTransition(request.status as RequestStatus, action, transitionActor(context));
+    if (!decision.ok) throw new TransitionRefusedError(decision.code);
+    return decision.to;
+  }
+
+  /** What is still missing before the request can be submitted; empty when complete. */
+  function missingSteps(request: FullRequest): string[] {
+    const done = stepsOf(request);
+    const missing: string[] = APPLICATION_STEPS.filter((step) => !done.has(step));
+    if (config.requireIdCopy && !request.documents.some((document) => document.kind === ID_COPY_KIND)) missing.push('idCopy');
+    return missing;
+  }
+
+  /** Checks shared by submission and resubmission, in the order the applicant can fix them. */
+  function assertReadyToSubmit(request: FullRequest, now: Date) {
+    const missing = missingSteps(request);
+    if (missing.length > 0) throw new TransitionRefusedError('request.incomplete', { missing });
+    if (request.idExpiryDate && !isIdValidOn(request.idExpiryDate, todayIso(now))) throw new TransitionRefusedError(ID_EXPIRED_CODE);
+    const declaration = declarationStatus(request);
+    if (declaration !== 'valid') throw new TransitionRefusedError(`declaration.${declaration}`);
+  }
+
+  async function markChanged(repositories: Repositories, request: FullRequest, expectedVersion: number | undefined, context: ActingContext, action: string, details: Record<string, unknown>) {
+    const version = checked(await repositories.requests.touch(request.id, expectedVersion ?? request.version));
+    await repositories.audit.append({ ...auditActor(context), action, entityType: 'request', entityId: request.id, requestId: request.id, details });
+    return version;
+  }
+
+  return {
+    APPLICATION_STEPS,
+    currentDataHash,
+    declarationStatus,
+    missingSteps,
+    monthNames,
+
+    /** Read access with the same ownership rule as the use cases. */
+    get: (requestId: number, context: ActingContext) => load(data.repositories, requestId, context),
+
+    listForBeneficiary: (beneficiaryId: number) => data.repositories.requests.listForBeneficiary(beneficiaryId),
+
+    findOpenForBeneficiary: (beneficiaryId: number) => data.repositories.requests.findOpenForBeneficiary(beneficiaryId),
+
+    /** One open request per national ID: an open submitted request is returned so the caller can show its reference. */
+    startOrResumeDraft(beneficiaryId: number, channel: string, context: ActingContext): Promise<StartResult> {
+      return data.transaction(async (repositories) => {
+        const open = await repositories.requests.findOpenForBeneficiary(beneficiaryId);
+        if (open) return open.status === 'draft' ? { outcome: 'draft', request: open, created: false } : { outcome: 'open', request: open };
+        const created = await repositories.requests.createDraft({
+          beneficiaryId,
+          channel,
+          createdByStaffId: context.kind === 'staff' ? context.id : null,
+        });
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'request.draft_started',
+          entityType: 'request',
+          entityId: created.id,
+          requestId: created.id,
+          visibleToBeneficiary: true,
+          details: { channel },
+        });
+        const request = await repositories.requests.findById(created.id);
+        if (!request) throw new NotFoundError();
+        return { outcome: 'draft', request, created: true };
+      });
+    },
+
+    /** Saves one step's validated answers and marks the step done. Returns the new version. */
+    saveStep(requestId: number, stepId: ApplicationStep, validatedData: Record<string, unknown>, expectedVersion: number | undefined, context: ActingContext): Promise<number> {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        const fields: Record<string, unknown> = {};
+        for (const field of STEP_FIELDS[stepId]) if (field in validatedData) fields[field] = validatedData[field] ?? null;
+        const steps = stepsOf(request);
+        steps.add(stepId);
+        fields.stepsCompleted = APPLICATION_STEPS.filter((step) => steps.has(step)).join(',');
+        const version = checked(await repositories.requests.updateFields(request.id, expectedVersion ?? request.version, fields as RequestFields));
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'request.step_saved',
+          entityType: 'request',
+          entityId: request.id,
+          requestId: request.id,
+          details: { step: stepId, fields: Object.keys(fields).filter((field) => field !== 'stepsCompleted') },
+        });
+        return version;
+      });
+    },
+
+    addHouseholdMember(requestId: number, member: Parameters<Repositories['requests']['addHouseholdMember']>[1], expectedVersion: number | undefined, context: ActingContext) {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        const created = await repositories.requests.addHouseholdMember(request.id, member);
+        await markChanged(repositories, request, expectedVersion, context, 'request.household_member_added', { memberId: created.id });
+        return created;
+      });
+    },
+
+    updateHouseholdMember(requestId: number, memberId: number, member: Parameters<Repositories['requests']['addHouseholdMember']>[1], expectedVersion: number | undefined, context: ActingContext) {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        if (!(await repositories.requests.updateHouseholdMember(request.id, memberId, member))) throw new NotFoundError();
+        await markChanged(repositories, request, expectedVersion, context, 'request.household_member_changed', { memberId });
+      });
+    },
+
+    removeHouseholdMember(requestId: number, memberId: number, expectedVersion: number | undefined, context: ActingContext) {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        if (!(await repositories.requests.removeHouseholdMember(request.id, memberId))) throw new NotFoundError();
+        await markChanged(repositories, request, expectedVersion, context, 'request.household_member_removed', { memberId });
+      });
+    },
+
+    /** Records a stored file against the request; the bytes are written by the document service first. */
+    addDocument(requestId: number, document: Omit<Parameters<Repositories['requests']['addDocument']>[1], 'uploadedByStaffId'>, context: ActingContext) {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        const created = await repositories.requests.addDocument(request.id, {
+          ...document,
+          uploadedByStaffId: context.kind === 'staff' ? context.id : null,
+        });
+        await markChanged(repositories, request, undefined, context, 'request.document_added', { documentId: created.id, kind: document.kind });
+        return created;
+      });
+    },
+
+    removeDocument(requestId: number, documentId: number, context: ActingContext) {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        const document = await repositories.requests.findDocument(request.id, documentId);
+        if (!document) throw new NotFoundError();
+        await repositories.requests.removeDocument(request.id, documentId);
+        await markChanged(repositories, request, undefined, context, 'request.document_removed', { documentId, kind: document.kind });
+        return document;
+      });
+    },
+
+    findDocument: async (requestId: number, documentId: number, context: ActingContext) => {
+      const request = await load(data.repositories, requestId, context);
+      const document = await data.repositories.requests.findDocument(request.id, documentId);
+      if (!document) throw new NotFoundError();
+      return document;
+    },
+
+    /** The applicant's signature over the current data; any later change makes it stale. */
+    sign(requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        assertEditable(request, context);
+        const errors = validateSignature({
+          declarationAccepted: input.declarationAccepted,
+          signatureName: input.signatureName,
+          fullName: request.fullName ?? '',
+        });
+        if (errors.length > 0) return { ok: false, errors };
+        const declaration = await repositories.requests.addDeclaration(request.id, {
+          textVersion: DECLARATION_TEXT_VERSION,
+          signatureName: String(input.signatureName).trim(),
+          signedAt: clock.now(),
+          ip: input.ip,
+          userAgent: input.userAgent ? input.userAgent.slice(0, 500) : null,
+          channel: input.channel,
+          dataHash: currentDataHash(request),
+          witnessedByStaffId: input.witnessedByStaffId ?? null,
+          scanDocumentId: input.scanDocumentId ?? null,
+        });
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'request.declaration_signed',
+          entityType: 'request',
+          entityId: request.id,
+          requestId: request.id,
+          visibleToBeneficiary: true,
+          details: { declarationId: declaration.id, channel: input.channel, textVersion: DECLARATION_TEXT_VERSION },
+        });
+        return { ok: true };
+      });
+    },
+
+    /** Draft → submitted: reference number, response window, confirmation message. */
+    submit(requestId: number, context: ActingContext, channel?: string): Promise<FullRequest> {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        const to = decide(request, 'submit', context);
+        const now = clock.now();
+        assertReadyToSubmit(request, now);
+        const year = Number(todayIso(now).slice(0, 4));
+        const reference = formatReference(config.referencePrefix, year, await repositories.requests.nextReferenceNumber(year));
+        const opensAt = responseWindowOpensAt(now, config.responseWindowDays);
+        checked(
+          await repositories.requests.setStatus(request.id, request.version, to, {
+            reference,
+            submittedAt: now,
+            responseWindowOpensAt: opensAt,
+            ...(channel ? { channel } : {}),
+          }),
+        );
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'request.submitted',
+          entityType: 'request',
+          entityId: request.id,
+          requestId: request.id,
+          visibleToBeneficiary: true,
+          details: { reference, channel: channel ?? request.channel },
+        });
+        await notifications.enqueue(repositories, {
+          template: 'requestSubmitted',
+          params: { reference, earliestResponseDate: formatDualDate(todayIso(opensAt), 'ar', monthNames()) },
+          beneficiaryId: request.beneficiaryId,
+          mobile: request.beneficiary.mobile,
+          email: request.email,
+          dedupeKey: `request-submitted:${request.id}`,
+        });
+        const updated = await repositories.requests.findById(request.id);
+        if (!updated) throw new NotFoundError();
+        return updated;
+      });
+    },
+
+    /** needs_info → submitted once the applicant (or an officer) has answered; closes the open information requests. */
+    resubmit(requestId: number, context: ActingContext): Promise<FullRequest> {
+      return data.transaction(async (repositories) => {
+        const request = await load(repositories, requestId, context);
+        const to = decide(request, 'resubmit', context);
+        const now = clock.now();
+        assertReadyToSubmit(request, now);
+        checked(await repositories.requests.setStatus(request.id, request.version, to));
+        const resolved = await repositories.requests.resolveInfoRequests(request.id, now);
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'request.resubmitted',
+          entityType: 'request',
+          entityId: request.id,
+          requestId: request.id,
+          visibleToBeneficiary: true,
+          details: { reference: request.reference, resolvedInfoRequests: resolved },
+        });
+        await notifications.enqueue(repositories, {
+          template: 'requestResubmitted',
+          params: { reference: request.reference ?? '' },
+          beneficiaryId: request.beneficiaryId,
+          mobile: request.beneficiary.mobile,
+          email: request.email,
+          dedupeKey: `request-resubmitted:${request.id}:${request.version}`,
+        });
+        const updated = await repositories.requests.findById(request.id);
+        if (!updated) throw new NotFoundError();
+        return updated;
+      });
+    },
+
+    isOpen: (request: { status: string }) => isOpenStatus(request.status as RequestStatus),
+  };
+}
+export type ApplicationService = ReturnType<typeof applicationService>;

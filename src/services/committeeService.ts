@@ -1,0 +1,241 @@
+import type { Config } from '../config.ts';
+import type { DataAccess } from '../data/index.ts';
+import { StaleRequestError, type QueueView } from '../data/committeeRepository.ts';
+import { decideTransition, isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
+import { daysWaiting, isOverdue, isResponseWindowOpen } from '../domain/responseWindow.ts';
+import { hasAnyRole } from '../domain/roles.ts';
+import { auditActor, type ActingContext } from './actor.ts';
+import type { Clock } from './clock.ts';
+import { decisionReleaseService, type DecisionReleaseService } from './decisionReleaseService.ts';
+import { registrationService } from './registrationService.ts';
+import { serviceDeliveryService } from './serviceDeliveryService.ts';
+import type { NotificationService } from './notificationService.ts';
+
+export const COMMITTEE_PAGE_SIZE = 25;
+export const RECOMMENDATIONS = ['accept', 'reject', 'more_info'] as const;
+export type RecommendationChoice = (typeof RECOMMENDATIONS)[number];
+export const DECISION_OUTCOMES = ['accept', 'reject', 'more_info'] as const;
+
+export type DecisionInput =
+  | {
+      outcome: 'accept';
+      approvedSupportType: string;
+      amount: number | null;
+      quantity: number | null;
+      durationMonths: number;
+      note: string | null;
+    }
+  | { outcome: 'reject'; rejectionReason: string; note: string | null }
+  | { outcome: 'more_info'; note: string };
+
+/** Refusals are translation codes, so the page can say why in the user's language. */
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; code: string; status: 404 | 409 | 422 };
+
+export const refusal = {
+  notFound: { ok: false, code: 'committee:errors.notFound', status: 404 },
+  stale: { ok: false, code: 'committee:errors.changedBySomeoneElse', status: 409 },
+  notWithCommittee: { ok: false, code: 'committee:errors.notWithCommittee', status: 422 },
+} as const;
+
+const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {
+  accept: 'decide_accept',
+  reject: 'decide_reject',
+  more_info: 'return_for_info',
+};
+
+export interface QueueQuery {
+  view: QueueView;
+  city?: string;
+  supportType?: string;
+  overdue?: boolean;
+  page: number;
+}
+
+export function committeeService(
+  data: DataAccess,
+  config: Config,
+  clock: Clock,
+  notifications: NotificationService,
+  release: DecisionReleaseService,
+) {
+  return {
+    async queue(query: QueueQuery) {
+      const now = clock.now();
+      const { rows, total } = await data.repositories.committee.queue(
+        {
+          view: query.view,
+          city: query.city,
+          supportType: query.supportType,
+          submittedOnOrBefore: query.overdue ? new Date(now.getTime() - config.overdueAfterDays * 86_400_000) : undefined,
+        },
+        query.page,
+        COMMITTEE_PAGE_SIZE,
+      );
+      return {
+        total,
+        pageCount: Math.max(1, Math.ceil(total / COMMITTEE_PAGE_SIZE)),
+        rows: rows.map((row) => ({
+          ...row,
+          daysWaiting: row.submittedAt ? daysWaiting(row.submittedAt, now) : 0,
+          overdue: row.submittedAt
+            ? isOverdue({ submittedAt: row.submittedAt, decided: row.status !== 'with_committee' }, now, config.overdueAfterDays)
+            : false,
+          windowOpen: row.responseWindowOpensAt ? isResponseWindowOpen(row.responseWindowOpensAt, now) : false,
+        })),
+      };
+    },
+
+    /** The whole file, with staff names resolved and the full (staff) timeline. */
+    async file(requestId: number) {
+      const request = await data.repositories.committee.file(requestId);
+      if (!request) return null;
+      const staffIds = [
+        ...request.verificationLines.map((line) => line.staffId),
+        ...request.referrals.flatMap((referral) => [referral.referredById, referral.answeredById ?? 0]),
+        ...request.recommendations.map((recommendation) => recommendation.memberId),
+        ...request.decisions.map((decision) => decision.decidedById),
+        ...request.registrationItems.map((item) => item.staffId),
+        ...request.services.map((service) => service.deliveredById),
+      ].filter((id) => id > 0);
+      const [staffNames, timeline] = await Promise.all([
+        data.repositories.committee.staffNames(staffIds),
+        data.repositories.audit.forRequest(requestId, false),
+      ]);
+      const now = clock.now();
+      return {
+        request,
+        staffNames,
+        timeline,
+        windowOpen: request.responseWindowOpensAt ? isResponseWindowOpen(request.responseWindowOpensAt, now) : false,
+        daysWaiting: request.submittedAt ? daysWaiting(request.submittedAt, now) : 0,
+        latestDecision: request.decisions[0] ?? null,
+      };
+    },
+
+    async recordRecommendation(
+      context: ActingContext & { kind: 'staff' },
+      requestId: number,
+      input: { recommendation: RecommendationChoice; note: string },
+    ): Promise<Outcome> {
+      if (!hasAnyRole(context.roles, ['committee_member', 'committee_chair'])) {
+        return { ok: false, code: 'transition.roleNotAllowed', status: 422 };
+      }
+      return data.transaction(async (repositories) => {
+        const request = await repositories.committee.findForAction(requestId);
+        if (!request) return refusal.notFound;
+        if (request.status !== 'with_committee') return refusal.notWithCommittee;
+        const now = clock.now();
+        const saved = await repositories.committee.upsertRecommendation({
+          requestId,
+          memberId: context.id,
+          recommendation: input.recommendation,
+          note: input.note,
+          at: now,
+        });
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'recommendation.recorded',
+          entityType: 'Recommendation',
+          entityId: saved.id,
+          requestId,
+          details: { recommendation: input.recommendation },
+          at: now,
+        });
+        return { ok: true };
+      });
+    },
+
+    /**
+     * Accept and reject are kept unreleased until the response window opens (the two-week
+     * floor); a return for more information is not an answer, so the applicant hears at once.
+     */
+    async recordDecision(
+      context: ActingContext & { kind: 'staff' },
+      requestId: number,
+      input: DecisionInput,
+    ): Promise<Outcome<{ released: boolean }>> {
+      try {
+        return await data.transaction(async (repositories): Promise<Outcome<{ released: boolean }>> => {
+          const request = await repositories.committee.findForAction(requestId);
+          if (!request) return refusal.notFound;
+          if (!isRequestStatus(request.status)) return refusal.notWithCommittee;
+          const transition = decideTransition(request.status, DECISION_ACTIONS[input.outcome], {
+            kind: 'staff',
+            roles: context.roles,
+          });
+          if (!transition.ok) return { ok: false, code: transition.code, status: 422 };
+          const now = clock.now();
+          const decision = await repositories.committee.createDecision({
+            requestId,
+            outcome: input.outcome,
+            approvedSupportType: input.outcome === 'accept' ? input.approvedSupportType : null,
+            amount: input.outcome === 'accept' ? input.amount : null,
+            quantity: input.outcome === 'accept' ? input.quantity : null,
+            durationMonths: input.outcome === 'accept' ? input.durationMonths : null,
+            rejectionReason: input.outcome === 'reject' ? input.rejectionReason : null,
+            note: input.note,
+            decidedById: context.id,
+            decidedAt: now,
+            releasedAt: input.outcome === 'more_info' ? now : null,
+          });
+          await repositories.committee.setStatus(requestId, request.version, transition.to);
+          await repositories.audit.append({
+            ...auditActor(context),
+            action: 'decision.recorded',
+            entityType: 'Decision',
+            entityId: decision.id,
+            requestId,
+            details: { outcome: input.outcome, from: request.status, to: transition.to },
+            at: now,
+          });
+
+          if (input.outcome === 'more_info') {
+            await repositories.committee.createInfoRequest({
+              requestId,
+              items: [input.note],
+              requestedById: context.id,
+              requestedByRole: 'committee_chair',
+              at: now,
+            });
+            await repositories.audit.append({
+              ...auditActor(context),
+              action: 'request.returned_for_info',
+              entityType: 'SupportRequest',
+              entityId: requestId,
+              requestId,
+              visibleToBeneficiary: true,
+              details: { items: [input.note], by: 'committee' },
+              at: now,
+            });
+            await notifications.enqueue(repositories, {
+              template: 'decisionReleasedMoreInfo',
+              params: { reference: request.reference ?? String(requestId) },
+              beneficiaryId: request.beneficiary.id,
+              mobile: request.beneficiary.mobile,
+              email: request.email,
+              dedupeKey: `committee-more-info:${decision.id}`,
+            });
+            return { ok: true, released: true };
+          }
+          const released = await release.releaseWithin(repositories, decision.id, now, context);
+          return { ok: true, released };
+        });
+      } catch (error) {
+        if (error instanceof StaleRequestError) return refusal.stale;
+        throw error;
+      }
+    },
+  };
+}
+export type CommitteeService = ReturnType<typeof committeeService>;
+
+/** The committee area's use cases, wired together for the composition root. */
+export function committeeServices(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService) {
+  const decisionRelease = decisionReleaseService(data, clock, notifications);
+  return {
+    decisionRelease,
+    committee: committeeService(data, config, clock, notifications, decisionRelease),
+    registration: registrationService(data, config, clock, notifications),
+    serviceDelivery: serviceDeliveryService(data, clock, notifications),
+  };
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import type { DocumentStorage } from '../data/documentStorage.ts';
+import type { ActingContext } from './actor.ts';
+import type { ApplicationService } from './applicationService.ts';
+
+/** Judged from the bytes, never from the name or the browser's claim. */
+export const ACCEPTED_DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+export const DOCUMENT_KINDS = ['income_proof', 'lease', 'medical_report', 'id_copy', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export type UploadResult = { ok: true; documentId: number } | { ok: false; code: string };
+
+const MAX_NAME_LENGTH = 150;
+
+function cleanFileName(name: string): string {
+  // Control and bidi characters could disguise a name in staff screens.
+  const cleaned = name.normalize('NFC').replace(/[\p{Cc}\p{Cf}/\\]/gu, '').trim();
+  return [...cleaned].slice(-MAX_NAME_LENGTH).join('') || 'document';
+}
+
+export function documentService(applications: ApplicationService, storage: DocumentStorage, maxUploadBytes: number) {
+  return {
+    async upload(requestId: number, file: { buffer: Buffer; originalName: string; kind: string }, context: ActingContext): Promise<UploadResult> {
+      if (file.buffer.length === 0) return { ok: false, code: 'apply:errors.documentEmpty' };
+      if (file.buffer.length > maxUploadBytes) return { ok: false, code: 'apply:errors.documentTooLarge' };
+      const detected = await fileTypeFromBuffer(file.buffer);
+      if (!detected || !ACCEPTED_DOCUMENT_TYPES[detected.mime]) return { ok: false, code: 'apply:errors.documentType' };
+      const storageKey = await storage.save(file.buffer);
+      try {
+        const document = await applications.addDocument(
+          requestId,
+          {
+            kind: file.kind,
+            originalName: cleanFileName(file.originalName),
+            mimeType: detected.mime,
+            sizeBytes: file.buffer.length,
+            sha256: createHash('sha256').update(file.buffer).digest('hex'),
+            storageKey,
+          },
+          context,
+        );
+        return { ok: true, documentId: document.id };
+      } catch (error) {
+        await storage.remove(storageKey);
+        throw error;
+      }
+    },
+
+    async remove(requestId: number, documentId: number, context: ActingContext): Promise<void> {
+      const document = await applications.removeDocument(requestId, documentId, context);
+      await storage.remove(document.storageKey);
+    },
+
+    /** Throws NotFoundError for anyone but the owner or staff (the application service checks ownership). */
+    async open(requestId: number, documentId: number, context: ActingContext) {
+      const document = await applications.findDocument(requestId, documentId, context);
+      return { document, bytes: await storage.read(document.storageKey) };
+    },
+  };
+}
+export type DocumentService = ReturnType<typeof documentService>;

@@ -1,0 +1,29 @@
+/** Thrown when a save carries a version that another user has already replaced. */
+export class VersionConflictError extends Error {
+  readonly code = 'request.versionConflict';
+  constructor(message = 'the request was changed by someone else') {
+    super(message);
+    this.name = 'VersionConflictError';
+  }
+}
+
+/** A refused use case; `code` is a translation key (errors namespace, or namespaced like `apply:errors.x`). */
+export class TransitionRefusedError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+  constructor(code: string, details: Record<string, unknown> = {}) {
+    super(`refused: ${code}`);
+    this.name = 'TransitionRefusedError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Also used for records that exist but belong to someone else, so they cannot be probed. */
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(message = 'not found') {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}

@@ -1,0 +1,99 @@
+import type { Config } from '../config.ts';
+import type { DataAccess } from '../data/index.ts';
+import { StaleRequestError } from '../data/committeeRepository.ts';
+import { formatFileNumber, missingRegistrationItems } from '../domain/registration.ts';
+import { decideTransition, isRequestStatus } from '../domain/requestStatus.ts';
+import { auditActor, type ActingContext } from './actor.ts';
+import type { Clock } from './clock.ts';
+import { refusal, type Outcome } from './committeeService.ts';
+import type { NotificationService } from './notificationService.ts';
+
+const notReleased = { ok: false, code: 'committee:errors.decisionNotReleased', status: 422 } as const;
+const notAccepted = { ok: false, code: 'committee:errors.notAccepted', status: 422 } as const;
+
+/** After an accepted decision is released: the officer completes the checklist, then registers. */
+export function registrationService(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService) {
+  return {
+    async checklist(requestId: number) {
+      const request = await data.repositories.committee.findForAction(requestId);
+      if (!request) return null;
+      const done = await data.repositories.committee.registrationItems(requestId);
+      return {
+        request,
+        required: config.registrationItems,
+        done,
+        missing: missingRegistrationItems(config.registrationItems, done.map((item) => item.item)),
+      };
+    },
+
+    async completeItems(context: ActingContext & { kind: 'staff' }, requestId: number, items: string[]): Promise<Outcome> {
+      return data.transaction(async (repositories) => {
+        const request = await repositories.committee.findForAction(requestId);
+        if (!request) return refusal.notFound;
+        if (request.status !== 'accepted') return notAccepted;
+        if (!request.decisionReleasedAt) return notReleased;
+        const now = clock.now();
+        for (const item of items.filter((candidate) => config.registrationItems.includes(candidate))) {
+          const saved = await repositories.committee.completeRegistrationItem({ requestId, item, staffId: context.id, at: now });
+          await repositories.audit.append({
+            ...auditActor(context),
+            action: 'registration.item_completed',
+            entityType: 'RegistrationItem',
+            entityId: saved.id,
+            requestId,
+            details: { item },
+            at: now,
+          });
+        }
+        return { ok: true };
+      });
+    },
+
+    async register(context: ActingContext & { kind: 'staff' }, requestId: number): Promise<Outcome<{ fileNumber: string }>> {
+      try {
+        return await data.transaction(async (repositories): Promise<Outcome<{ fileNumber: string }>> => {
+          const request = await repositories.committee.findForAction(requestId);
+          if (!request) return refusal.notFound;
+          if (!isRequestStatus(request.status)) return notAccepted;
+          const transition = decideTransition(request.status, 'register', { kind: 'staff', roles: context.roles });
+          if (!transition.ok) return { ok: false, code: transition.code, status: 422 };
+          if (!request.decisionReleasedAt) return notReleased;
+          const done = await repositories.committee.registrationItems(requestId);
+          if (missingRegistrationItems(config.registrationItems, done.map((item) => item.item)).length > 0) {
+            return { ok: false, code: 'committee:errors.registrationIncomplete', status: 422 };
+          }
+          const now = clock.now();
+          // A beneficiary served before keeps the file number they already have.
+          const fileNumber =
+            request.beneficiary.fileNumber ??
+            formatFileNumber(config.referencePrefix, await repositories.committee.nextFileSequence());
+          await repositories.committee.assignFileNumber(request.beneficiary.id, fileNumber, now);
+          await repositories.committee.setStatus(requestId, request.version, transition.to);
+          await repositories.audit.append({
+            ...auditActor(context),
+            action: 'request.registered',
+            entityType: 'SupportRequest',
+            entityId: requestId,
+            requestId,
+            visibleToBeneficiary: true,
+            details: { fileNumber },
+            at: now,
+          });
+          await notifications.enqueue(repositories, {
+            template: 'registrationComplete',
+            params: { reference: request.reference ?? String(requestId), fileNumber },
+            beneficiaryId: request.beneficiary.id,
+            mobile: request.beneficiary.mobile,
+            email: request.email,
+            dedupeKey: `registration-complete:${requestId}`,
+          });
+          return { ok: true, fileNumber };
+        });
+      } catch (error) {
+        if (error instanceof StaleRequestError) return refusal.stale;
+        throw error;
+      }
+    },
+  };
+}
+export type RegistrationService = ReturnType<typeof registrationService>;

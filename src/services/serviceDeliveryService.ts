@@ -1,0 +1,56 @@
+import type { DataAccess } from '../data/index.ts';
+import { auditActor, type ActingContext } from './actor.ts';
+import type { Clock } from './clock.ts';
+import { refusal, type Outcome } from './committeeService.ts';
+import type { NotificationService } from './notificationService.ts';
+
+export interface ServiceDeliveryInput {
+  serviceType: string;
+  amount: number | null;
+  quantity: number | null;
+  deliveredOn: string;
+  note: string | null;
+}
+
+export function serviceDeliveryService(data: DataAccess, clock: Clock, notifications: NotificationService) {
+  return {
+    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<Outcome<{ id: number }>> {
+      return data.transaction(async (repositories): Promise<Outcome<{ id: number }>> => {
+        const request = await repositories.committee.findForAction(requestId);
+        if (!request) return refusal.notFound;
+        if (request.status !== 'registered') return { ok: false, code: 'committee:errors.notRegistered', status: 422 };
+        const now = clock.now();
+        const delivery = await repositories.committee.createServiceDelivery({
+          requestId,
+          beneficiaryId: request.beneficiary.id,
+          deliveredById: context.id,
+          ...input,
+        });
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'service.delivered',
+          entityType: 'ServiceDelivery',
+          entityId: delivery.id,
+          requestId,
+          visibleToBeneficiary: true,
+          details: { serviceType: input.serviceType, deliveredOn: input.deliveredOn },
+          at: now,
+        });
+        await notifications.enqueue(repositories, {
+          template: 'serviceDelivered',
+          params: { reference: request.reference ?? String(requestId) },
+          beneficiaryId: request.beneficiary.id,
+          mobile: request.beneficiary.mobile,
+          email: request.email,
+          dedupeKey: `service-delivered:${delivery.id}`,
+        });
+        return { ok: true, id: delivery.id };
+      });
+    },
+
+    /** What the beneficiary's account page lists; the staff note stays internal. */
+    listForBeneficiary: async (beneficiaryId: number) =>
+      (await data.repositories.committee.servicesForBeneficiary(beneficiaryId)).map(({ note: _note, ...service }) => service),
+  };
+}
+export type ServiceDeliveryService = ReturnType<typeof serviceDeliveryService>;

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { createStaff } from '../support/testApp.ts';
+
+describe('foundation in a browser', () => {
+  let running: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    running = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('shows the home page in Arabic on a phone, then switches to English', async () => {
+    const page = await phonePage(browser);
+    const consoleErrors = collectConsoleErrors(page);
+    await page.goto(running.baseUrl + '/');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await expect(page.locator('h1').textContent()).resolves.toContain('اطلب الدعم');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+
+    await page.click('[data-qa="language-switch"]');
+    await page.waitForURL(/lng=en/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+    await expectNoAxeViolations(page);
+
+    // The choice is remembered on the next page.
+    await page.goto(running.baseUrl + '/staff/login');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets an admin sign in and create a staff member', async () => {
+    const admin = await createStaff(running.testApp, ['admin'], { email: 'admin-e2e@example.org' });
+    const page = await desktopPage(browser);
+    const consoleErrors = collectConsoleErrors(page);
+    await page.goto(running.baseUrl + '/staff/login');
+    await expectNoAxeViolations(page);
+
+    // A wrong password shows the error summary, focused, with the e-mail kept.
+    await page.fill('[data-qa="email"]', admin.email);
+    await page.fill('[data-qa="password"]', 'wrong password');
+    await page.click('[data-qa="staff-login-submit"]');
+    await expect(page.locator('[data-qa="error-summary"]').isVisible()).resolves.toBe(true);
+    expect(await page.title()).toMatch(/^خطأ:/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-qa'))).toBe('error-summary');
+    expect(await page.inputValue('[data-qa="email"]')).toBe(admin.email);
+    await expectNoAxeViolations(page);
+
+    await page.fill('[data-qa="password"]', admin.password);
+    await page.click('[data-qa="staff-login-submit"]');
+    await page.waitForURL(/\/admin\/staff$/);
+    await expectNoAxeViolations(page);
+
+    await page.click('[data-qa="new-staff"]');
+    await page.click('[data-qa="save-staff"]');
+    await expect(page.locator('[data-qa="error-summary"]').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+
+    await page.fill('[data-qa="fullName"]', 'سارة العتيبي');
+    await page.fill('[data-qa="email"]', 'sara@example.org');
+    await page.check('[data-qa="roles-relations_officer"]');
+    await page.fill('[data-qa="password"]', 'a long enough password');
+    await page.click('[data-qa="save-staff"]');
+    await page.waitForURL(/\/admin\/staff$/);
+    await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain('سارة العتيبي');
+    await expect(page.locator('[data-qa="staff-table"]').textContent()).resolves.toContain('sara@example.org');
+    await expectNoAxeViolations(page);
+
+    await page.goto(running.baseUrl + '/admin/audit');
+    await expect(page.locator('[data-qa="audit-table"]').textContent()).resolves.toContain('staff.created');
+    await expectNoAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+  });
+});
