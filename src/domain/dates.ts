@@ -17,7 +17,7 @@ export const DATE_ERROR_CODES = [
 ] as const;
 export type DateErrorCode = (typeof DATE_ERROR_CODES)[number];
 export type DatePartName = 'day' | 'month' | 'year';
-/** `part` names the input to focus; whole-date problems point at the first input (day). */
+/** `part` names the input to focus: the missing/malformed one, `year` for range errors, else `day`. */
 export type DatePartsResult =
   { ok: true; iso: IsoDate } | { ok: false; code: DateErrorCode; part: DatePartName | 'calendar' };
 

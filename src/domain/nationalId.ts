@@ -16,7 +16,7 @@ export function nationalIdChecksumHolds(tenDigits: string): boolean {
   let total = 0;
   for (let i = 0; i < tenDigits.length; i++) {
     const digit = Number(tenDigits[i]);
-    if (i % 2 === 1) {
+    if (i % 2 === 0) {
       const doubled = digit * 2;
       total += doubled > 9 ? doubled - 9 : doubled;
     } else {
