@@ -11,6 +11,7 @@ declare module 'express-session' {
     flashMessage?: { key: string; params?: Record<string, string | number> };
     pendingMobileVerification?: number;
     beneficiaryReturnTo?: string;
+    applyEligibility?: { livesInServiceArea: boolean; city: string };
   }
 }
 

@@ -4,6 +4,7 @@ import { publicRoutes } from './public/index.ts';
 import { staffLoginRoutes } from './staff/loginController.ts';
 import { adminStaffRoutes } from './admin/staffController.ts';
 import { adminAuditRoutes } from './admin/auditController.ts';
+import { adminOutboxRoutes } from './admin/outboxController.ts';
 import { receptionRoutes } from './staff/index.ts';
 import { researchRoutes } from './research/index.ts';
 import { committeeRoutes } from './committee/index.ts';
@@ -16,6 +17,7 @@ export function routes(services: Services) {
   router.use(staffLoginRoutes(services));
   router.use(adminStaffRoutes(services));
   router.use(adminAuditRoutes(services));
+  router.use(adminOutboxRoutes(services));
   router.use(receptionRoutes(services));
   router.use(researchRoutes(services));
   router.use(committeeRoutes(services));

@@ -23,6 +23,7 @@ export interface NotificationRequest {
 export function notificationService(data: DataAccess, clock: Clock, translate: TFunction, transport: NotificationTransport) {
   async function enqueue(repositories: Repositories, request: NotificationRequest): Promise<void> {
     const params = { ...request.params };
+    const queuedAt = clock.now();
     if (request.mobile) {
       await repositories.notifications.enqueue({
         channel: 'sms',
@@ -31,6 +32,7 @@ export function notificationService(data: DataAccess, clock: Clock, translate: T
         template: request.template,
         body: translate(`notifications:${request.template}.sms`, params),
         dedupeKey: request.dedupeKey ? `${request.dedupeKey}:sms` : null,
+        queuedAt,
       });
     }
     if (request.email) {
@@ -42,6 +44,7 @@ export function notificationService(data: DataAccess, clock: Clock, translate: T
         subject: translate(`notifications:${request.template}.subject`, params),
         body: translate(`notifications:${request.template}.email`, { ...params, defaultValue: translate(`notifications:${request.template}.sms`, params) }),
         dedupeKey: request.dedupeKey ? `${request.dedupeKey}:email` : null,
+        queuedAt,
       });
     }
   }

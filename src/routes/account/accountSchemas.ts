@@ -32,10 +32,15 @@ export const registerSchema = z
     }),
     passwordConfirm: z.unknown(),
     privacyConsent: z.unknown().transform((input, ctx) => (input === 'yes' ? true : fail(ctx, 'account:errors.privacyConsentRequired'))),
-  })
-  .superRefine((value, ctx) => {
-    if (value.passwordConfirm !== value.password) fail(ctx, 'account:errors.passwordMismatch', ['passwordConfirm']);
   });
+
+/** Checked apart from the schema so the mismatch is reported together with every other error. */
+export function passwordConfirmError(body: unknown): { field: string; code: string } | null {
+  const { password, passwordConfirm } = (body ?? {}) as Record<string, unknown>;
+  return typeof password === 'string' && password !== '' && passwordConfirm !== password
+    ? { field: 'passwordConfirm', code: 'account:errors.passwordMismatch' }
+    : null;
+}
 
 export const loginSchema = z.object({
   nationalId,

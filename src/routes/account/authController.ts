@@ -3,7 +3,7 @@ import rateLimit from 'express-rate-limit';
 import type { Services } from '../../services/index.ts';
 import { maskMobile } from '../../domain/mobile.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
-import { loginSchema, registerSchema, verifySchema } from './accountSchemas.ts';
+import { loginSchema, passwordConfirmError, registerSchema, verifySchema } from './accountSchemas.ts';
 import { regenerateSession, safeReturnTo, signInBeneficiary } from './sessionHelpers.ts';
 
 export const PRIVACY_NOTICE_VERSION = 'v1';
@@ -32,13 +32,18 @@ export function accountAuthRoutes(services: Services) {
   router.post('/account/register', limiter('pages/account/register', 'account:register.title', 'nationalId', ['nationalId', 'mobile']), async (req, res) => {
     const typed = keepTyped(req.body, ['nationalId', 'mobile', 'privacyConsent']);
     const form = validateForm(registerSchema, req.body);
-    if (!form.ok) return renderRegister(res, 400, typed, form.errors);
+    const mismatch = passwordConfirmError(req.body);
+    if (!form.ok || mismatch) {
+      // Listed in form order: the mismatch belongs just before the consent box.
+      const errors = form.ok ? [] : form.errors.filter((error) => error.field !== 'privacyConsent');
+      if (mismatch) errors.push(mismatch);
+      if (!form.ok) errors.push(...form.errors.filter((error) => error.field === 'privacyConsent'));
+      return renderRegister(res, 400, typed, errors);
+    }
     const result = await accounts.register({ ...form.data, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }, req.ip ?? null);
     if (!result.ok) return renderRegister(res, 400, typed, [{ field: result.field, code: result.code }]);
-    const returnTo = req.session.beneficiaryReturnTo;
     await regenerateSession(req);
     req.session.pendingMobileVerification = result.beneficiaryId;
-    req.session.beneficiaryReturnTo = returnTo;
     res.redirect(303, '/account/verify');
   });
 
@@ -87,10 +92,8 @@ export function accountAuthRoutes(services: Services) {
     const result = await accounts.signIn(form.data.nationalId, form.data.password, req.ip ?? null);
     if (!result.ok) return renderLogin(res, 401, typed, [{ field: 'nationalId', code: result.code }]);
     if (!result.mobileVerified) {
-      const returnTo = req.session.beneficiaryReturnTo;
       await regenerateSession(req);
       req.session.pendingMobileVerification = result.beneficiaryId;
-      req.session.beneficiaryReturnTo = returnTo;
       await accounts.issueCode(result.beneficiaryId);
       return res.redirect(303, '/account/verify');
     }

@@ -1,5 +1,87 @@
-import express from 'express';
+import express, { type Request, type Response } from 'express';
+import { beneficiaryStatusView, type RequestStatus } from '../../domain/requestStatus.ts';
+import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import { NotFoundError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
-export function accountRequestRoutes(_services: Services) {
-  return express.Router();
+import { parseId, staffContext } from '../context.ts';
+import { dualDate } from '../apply/dualDate.ts';
+
+/** A decision recorded before the response window opens stays "under study" for the applicant. */
+export function statusForBeneficiary(request: { status: string; decisionReleasedAt: Date | null }): RequestStatus {
+  return beneficiaryStatusView(request.status as RequestStatus, { decisionReleased: request.decisionReleasedAt != null });
+}
+
+function parseItems(items: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(items);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+const notFound = (res: Response) => res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+
+export function accountRequestRoutes(services: Services) {
+  const router = express.Router();
+  const { applications } = services;
+
+  router.get('/account/requests', requireBeneficiary, async (req, res) => {
+    const context = beneficiaryContext(req, res);
+    const requests = await applications.listForBeneficiary(context.id);
+    res.render('pages/account/requests', {
+      pageTitleKey: 'account:requests.title',
+      requests: requests.map((request) => ({
+        id: request.id,
+        reference: request.reference,
+        status: statusForBeneficiary(request),
+        submittedOn: dualDate(req, request.submittedAt),
+        earliestResponse: dualDate(req, request.responseWindowOpensAt),
+        isDraft: request.status === 'draft',
+      })),
+    });
+  });
+
+  router.get('/account/requests/:id', requireBeneficiary, async (req, res) => {
+    const id = parseId(req.params.id);
+    const context = beneficiaryContext(req, res);
+    const request = id ? await applications.get(id, context).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))) : null;
+    if (!request) return notFound(res);
+    const status = statusForBeneficiary(request);
+    const timeline = await services.data.repositories.audit.forRequest(request.id, true);
+    res.render('pages/account/request', {
+      pageTitle: request.reference ? req.t('account:request.title', { reference: request.reference }) : req.t('account:request.draftTitle'),
+      backLink: '/account/requests',
+      request,
+      status,
+      earliestResponse: dualDate(req, request.responseWindowOpensAt),
+      underStudy: ['submitted', 'in_verification', 'referred', 'ready_for_committee', 'with_committee'].includes(status),
+      infoItems: request.status === 'needs_info' ? request.infoRequests.filter((info) => !info.resolvedAt).flatMap((info) => parseItems(info.items)) : [],
+      timeline: timeline.map((entry) => ({ at: dualDate(req, entry.at), key: `account:timeline.${entry.action}` })),
+    });
+  });
+
+  // Served to the owner and to staff only, always as a download so no browser renders it inline.
+  router.get('/account/requests/:id/documents/:documentId', async (req: Request, res: Response) => {
+    const id = parseId(req.params.id);
+    const documentId = parseId(req.params.documentId);
+    const context = req.staff ? staffContext(req) : res.locals.beneficiary ? beneficiaryContext(req, res) : null;
+    if (!context) return res.redirect(303, '/account/login');
+    if (!id || !documentId) return notFound(res);
+    try {
+      const { document, bytes } = await services.documents.open(id, documentId, context);
+      res.set({
+        'Content-Type': document.mimeType,
+        'Content-Disposition': `attachment; filename="document-${document.id}.${document.mimeType.split('/')[1] === 'jpeg' ? 'jpg' : document.mimeType.split('/')[1]}"; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      });
+      res.send(bytes);
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFound(res);
+      throw error;
+    }
+  });
+
+  return router;
 }

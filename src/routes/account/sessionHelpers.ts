@@ -1,7 +1,11 @@
 import type { Request } from 'express';
 
-export function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+/** A fresh session id defeats session fixation; the journey's answers given before signing in are carried over. */
+export async function regenerateSession(req: Request): Promise<void> {
+  const { beneficiaryReturnTo, applyEligibility } = req.session;
+  await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  if (beneficiaryReturnTo) req.session.beneficiaryReturnTo = beneficiaryReturnTo;
+  if (applyEligibility) req.session.applyEligibility = applyEligibility;
 }
 
 /** Only same-site paths: never "//host" or a full URL. */
@@ -13,6 +17,7 @@ export function safeReturnTo(value: unknown): string | null {
 export async function signInBeneficiary(req: Request, beneficiaryId: number): Promise<string> {
   const returnTo = safeReturnTo(req.session.beneficiaryReturnTo) ?? '/account/requests';
   await regenerateSession(req);
+  delete req.session.beneficiaryReturnTo;
   req.session.beneficiaryId = beneficiaryId;
   return returnTo;
 }

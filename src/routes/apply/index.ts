@@ -1,7 +1,18 @@
 import express from 'express';
 import type { Services } from '../../services/index.ts';
+import { applyStartRoutes } from './startController.ts';
+import { applyStepRoutes } from './stepsController.ts';
+import { applyHouseholdRoutes } from './householdController.ts';
+import { applyDocumentRoutes } from './documentsController.ts';
+import { applySubmitRoutes } from './submitController.ts';
 
-// The online application: filled in by the beneficiary-journey work.
-export function applyRoutes(_services: Services) {
-  return express.Router();
+// The online application; loadBeneficiary runs for /apply in the account router mounted before this one.
+export function applyRoutes(services: Services) {
+  const router = express.Router();
+  router.use(applyStartRoutes(services));
+  router.use(applyStepRoutes(services));
+  router.use(applyHouseholdRoutes(services));
+  router.use(applyDocumentRoutes(services));
+  router.use(applySubmitRoutes(services));
+  return router;
 }

@@ -45,3 +45,11 @@ export async function completedDraft(testApp: TestApp, context: ActingContext, b
   }
   return started.request.id;
 }
+
+/** What an officer's "return for more information" leaves behind, for tests that do not go through the staff screens. */
+export async function addInfoRequest(testApp: TestApp, requestId: number, items: string[]) {
+  const { createPrismaClient } = await import('../../../src/data/prismaClient.ts');
+  const prisma = await createPrismaClient(testApp.config.databaseUrl);
+  await prisma.infoRequest.create({ data: { requestId, items: JSON.stringify(items), requestedById: 1, requestedByRole: 'relations_officer' } });
+  await prisma.$disconnect();
+}

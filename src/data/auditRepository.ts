@@ -1,0 +1,107 @@
+import type { Db } from './prismaClient.ts';
+
+export interface AuditInput {
+  actorType: 'staff' | 'beneficiary' | 'system';
+  actorId?: number | null;
+  actorLabel?: string | null;
+  action: string;
+  entityType?: string | null;
+  entityId?: string | number | null;
+  requestId?: number | null;
+  visibleToBeneficiary?: boolean;
+  details?: Record<string, unknown> | null;
+  ip?: string | null;
+  at?: Date;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: Date;
+  actorType: string;
+  actorId: number | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  requestId: number | null;
+  visibleToBeneficiary: boolean;
+  details: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorLabel?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+function toRecord(row: {
+  id: number;
+  at: Date;
+  actorType: string;
+  actorId: number | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  requestId: number | null;
+  visibleToBeneficiary: boolean;
+  details: string | null;
+  ip: string | null;
+}): AuditRecord {
+  return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null };
+}
+
+// Append-only by construction: there is no update or delete here.
+export function auditRepository(db: Db) {
+  return {
+    append: async (entry: AuditInput): Promise<void> => {
+      await db.auditEntry.create({
+        data: {
+          actorType: entry.actorType,
+          actorId: entry.actorId ?? null,
+          actorLabel: entry.actorLabel ?? null,
+          action: entry.action,
+          entityType: entry.entityType ?? null,
+          entityId: entry.entityId == null ? null : String(entry.entityId),
+          requestId: entry.requestId ?? null,
+          visibleToBeneficiary: entry.visibleToBeneficiary ?? false,
+          details: entry.details ? JSON.stringify(entry.details) : null,
+          ip: entry.ip ?? null,
+          ...(entry.at ? { at: entry.at } : {}),
+        },
+      });
+    },
+    search: async (filter: AuditFilter, page: number, pageSize: number) => {
+      const where = {
+        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+        ...(filter.actorLabel ? { actorLabel: { contains: filter.actorLabel } } : {}),
+        ...(filter.entityType ? { entityType: filter.entityType } : {}),
+        ...(filter.entityId ? { entityId: filter.entityId } : {}),
+        ...(filter.from || filter.to
+          ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+          : {}),
+      };
+      const [rows, total] = await Promise.all([
+        db.auditEntry.findMany({ where, orderBy: { id: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
+        db.auditEntry.count({ where }),
+      ]);
+      return { entries: rows.map(toRecord), total };
+    },
+    forRequest: async (requestId: number, onlyVisibleToBeneficiary: boolean): Promise<AuditRecord[]> =>
+      (
+        await db.auditEntry.findMany({
+          where: { requestId, ...(onlyVisibleToBeneficiary ? { visibleToBeneficiary: true } : {}) },
+          orderBy: { id: 'asc' },
+        })
+      ).map(toRecord),
+    distinctActions: async (): Promise<string[]> =>
+      (await db.auditEntry.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } })).map(
+        (row) => row.action,
+      ),
+  };
+}
+export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,0 +1,39 @@
+import type { Db } from './prismaClient.ts';
+
+export function beneficiaryRepository(db: Db) {
+  return {
+    findById: (id: number) => db.beneficiary.findUnique({ where: { id } }),
+    findByNationalId: (nationalId: string) => db.beneficiary.findUnique({ where: { nationalId } }),
+    /** Walk-ins are created by staff without a password; an online account may later claim the same record. */
+    create: (input: { nationalId: string; mobile?: string | null; fullName?: string | null; passwordHash?: string | null; privacyConsentAt?: Date | null; privacyNoticeVersion?: string | null }) =>
+      db.beneficiary.create({ data: input }),
+    update: (
+      id: number,
+      data: Partial<{
+        mobile: string | null;
+        mobileVerifiedAt: Date | null;
+        passwordHash: string | null;
+        privacyConsentAt: Date | null;
+        privacyNoticeVersion: string | null;
+        fullName: string | null;
+      }>,
+    ) => db.beneficiary.update({ where: { id }, data }),
+    recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
+      db.beneficiary.update({ where: { id }, data: { failedLoginCount, lockedUntil } }),
+    recordSuccessfulLogin: (id: number) => db.beneficiary.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null } }),
+
+    createOneTimeCode: async (input: { beneficiaryId: number; purpose: string; codeHash: string; expiresAt: Date }) => {
+      // Only the newest code is usable: issuing one retires the earlier ones.
+      await db.oneTimeCode.updateMany({
+        where: { beneficiaryId: input.beneficiaryId, purpose: input.purpose, consumedAt: null },
+        data: { consumedAt: new Date(0) },
+      });
+      return db.oneTimeCode.create({ data: input });
+    },
+    latestOneTimeCode: (beneficiaryId: number, purpose: string) =>
+      db.oneTimeCode.findFirst({ where: { beneficiaryId, purpose, consumedAt: null }, orderBy: { id: 'desc' } }),
+    recordCodeAttempt: (id: number) => db.oneTimeCode.update({ where: { id }, data: { attempts: { increment: 1 } } }),
+    consumeCode: (id: number, at: Date) => db.oneTimeCode.update({ where: { id }, data: { consumedAt: at } }),
+  };
+}
+export type BeneficiaryRepository = ReturnType<typeof beneficiaryRepository>;

@@ -1,0 +1,167 @@
+import type { Db } from './prismaClient.ts';
+
+export interface VerificationLineRecord {
+  id: number;
+  requestId: number;
+  item: string;
+  outcome: string;
+  note: string | null;
+  staffId: number;
+  recordedAt: Date;
+}
+
+export interface InquiryRecord {
+  id: number;
+  beneficiaryId: number;
+  requestId: number | null;
+  channel: string;
+  subject: string;
+  answer: string;
+  staffId: number;
+  recordedAt: Date;
+}
+
+export interface InfoRequestRecord {
+  id: number;
+  requestId: number;
+  items: string[];
+  requestedById: number;
+  requestedByRole: string;
+  requestedAt: Date;
+  resolvedAt: Date | null;
+}
+
+export interface ReferralRecord {
+  id: number;
+  requestId: number;
+  reason: string;
+  question: string;
+  referredById: number;
+  referredAt: Date;
+  answer: string | null;
+  answeredById: number | null;
+  answeredAt: Date | null;
+  visitDate: string | null;
+  findings: string | null;
+  recommendation: string | null;
+  closedAt: Date | null;
+}
+
+export type BeneficiarySearch =
+  | { by: 'nationalId'; value: string }
+  | { by: 'mobile'; value: string }
+  | { by: 'reference'; value: string }
+  | { by: 'name'; value: string };
+
+const SEARCH_LIMIT = 25;
+
+const requestSummarySelect = {
+  id: true,
+  reference: true,
+  status: true,
+  channel: true,
+  supportType: true,
+  submittedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+const beneficiaryWithRequests = {
+  requests: { select: requestSummarySelect, orderBy: { id: 'desc' as const } },
+} as const;
+
+function toInfoRequest(row: Omit<InfoRequestRecord, 'items'> & { items: string }): InfoRequestRecord {
+  let items: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.items);
+    if (Array.isArray(parsed)) items = parsed.map(String);
+  } catch {
+    items = [row.items];
+  }
+  return { ...row, items };
+}
+
+/** The officers' and researchers' records around a request: checks, contacts, questions, referrals. */
+export function caseworkRepository(db: Db) {
+  return {
+    // Beneficiaries, as the reception desk finds them.
+    searchBeneficiaries: async (search: BeneficiarySearch) => {
+      switch (search.by) {
+        case 'nationalId':
+          return db.beneficiary.findMany({ where: { nationalId: search.value }, include: beneficiaryWithRequests });
+        case 'mobile':
+          return db.beneficiary.findMany({ where: { mobile: search.value }, include: beneficiaryWithRequests, take: SEARCH_LIMIT });
+        case 'reference':
+          return db.beneficiary.findMany({
+            where: { requests: { some: { reference: search.value } } },
+            include: beneficiaryWithRequests,
+          });
+        case 'name':
+          return db.beneficiary.findMany({
+            where: {
+              OR: [{ fullName: { contains: search.value } }, { requests: { some: { fullName: { contains: search.value } } } }],
+            },
+            include: beneficiaryWithRequests,
+            orderBy: { id: 'desc' },
+            take: SEARCH_LIMIT,
+          });
+      }
+    },
+    findBeneficiary: (id: number) => db.beneficiary.findUnique({ where: { id }, include: beneficiaryWithRequests }),
+
+    /** Requests waiting for an officer: new and resubmitted ones, oldest first. */
+    requestsAwaitingVerification: (limit = 50) =>
+      db.supportRequest.findMany({
+        where: { status: 'submitted' },
+        select: { ...requestSummarySelect, fullName: true, infoRequests: { select: { id: true } } },
+        orderBy: { submittedAt: 'asc' },
+        take: limit,
+      }),
+
+    // Verification lines: one row per item; earlier outcomes live in the audit trail.
+    verificationLines: (requestId: number): Promise<VerificationLineRecord[]> =>
+      db.verificationLine.findMany({ where: { requestId }, orderBy: { recordedAt: 'asc' } }),
+    recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date }) =>
+      db.verificationLine.upsert({
+        where: { requestId_item: { requestId: line.requestId, item: line.item } },
+        create: line,
+        update: { outcome: line.outcome, note: line.note, staffId: line.staffId, recordedAt: line.recordedAt },
+      }),
+
+    // Inquiry log.
+    addInquiry: (data: Omit<InquiryRecord, 'id'>): Promise<InquiryRecord> => db.inquiry.create({ data }),
+    inquiriesForBeneficiary: (beneficiaryId: number): Promise<InquiryRecord[]> =>
+      db.inquiry.findMany({ where: { beneficiaryId }, orderBy: { recordedAt: 'desc' } }),
+
+    // Requests for more information.
+    addInfoRequest: async (data: Omit<InfoRequestRecord, 'id' | 'resolvedAt'>): Promise<InfoRequestRecord> =>
+      toInfoRequest(await db.infoRequest.create({ data: { ...data, items: JSON.stringify(data.items) } })),
+    infoRequestsForRequest: async (requestId: number): Promise<InfoRequestRecord[]> =>
+      (await db.infoRequest.findMany({ where: { requestId }, orderBy: { id: 'asc' } })).map(toInfoRequest),
+
+    // Referrals to social research.
+    addReferral: (data: { requestId: number; reason: string; question: string; referredById: number; referredAt: Date }): Promise<ReferralRecord> =>
+      db.referral.create({ data }),
+    findReferral: (id: number): Promise<ReferralRecord | null> => db.referral.findUnique({ where: { id } }),
+    referralsForRequest: (requestId: number): Promise<ReferralRecord[]> =>
+      db.referral.findMany({ where: { requestId }, orderBy: { id: 'asc' } }),
+    openReferralCount: (requestId: number) => db.referral.count({ where: { requestId, closedAt: null } }),
+    openReferralQueue: () =>
+      db.referral.findMany({
+        where: { closedAt: null },
+        orderBy: { referredAt: 'asc' },
+        include: { request: { select: { id: true, reference: true, fullName: true, city: true, status: true } } },
+      }),
+    answerReferral: (
+      id: number,
+      data: { answer: string; answeredById: number; answeredAt: Date; visitDate: string | null; findings: string | null; recommendation: string | null },
+    ): Promise<ReferralRecord> => db.referral.update({ where: { id }, data }),
+    closeReferral: (id: number, at: Date): Promise<ReferralRecord> => db.referral.update({ where: { id }, data: { closedAt: at } }),
+
+    staffNames: async (ids: number[]): Promise<Map<number, string>> => {
+      const rows = await db.staffUser.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, fullName: true } });
+      return new Map(rows.map((row) => [row.id, row.fullName]));
+    },
+  };
+}
+export type CaseworkRepository = ReturnType<typeof caseworkRepository>;

@@ -1,0 +1,251 @@
+import { Prisma } from '../generated/prisma/client.ts';
+import type { Db } from './prismaClient.ts';
+
+/** `awaiting_release`: decided (accepted or rejected) but not yet told to the applicant. */
+export const QUEUE_VIEWS = ['with_committee', 'awaiting_release'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export interface QueueFilter {
+  view: QueueView;
+  city?: string;
+  supportType?: string;
+  /** Only requests submitted at or before this instant (the overdue cut-off). */
+  submittedOnOrBefore?: Date;
+}
+
+/** The columns the queue table shows, and nothing else: the page must stay light at 100,000 rows. */
+interface RawQueueRow {
+  id: number | bigint;
+  reference: string | null;
+  fullName: string | null;
+  supportType: string | null;
+  city: string | null;
+  status: string;
+  submittedAt: Date | string | null;
+  responseWindowOpensAt: Date | string | null;
+}
+
+/** The text format the SQLite adapter stores DateTime columns in, so comparisons stay textual. */
+const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
+
+export class StaleRequestError extends Error {
+  constructor(readonly requestId: number) {
+    super(`request ${requestId} was changed by someone else`);
+  }
+}
+
+export function committeeRepository(db: Db) {
+  return {
+    /**
+     * Raw SQL on purpose: the ORM's per-query overhead was ~20x the query itself here, and this
+     * is the busiest staff page. The WHERE and ORDER BY match the (status, ...) indexes, so
+     * SQLite reads the page and the count from an index without sorting.
+     */
+    async queue(filter: QueueFilter, page: number, pageSize: number) {
+      const conditions = [
+        filter.view === 'with_committee'
+          ? Prisma.sql`status = 'with_committee'`
+          : Prisma.sql`status IN ('accepted', 'rejected') AND decisionReleasedAt IS NULL`,
+        ...(filter.city ? [Prisma.sql`city = ${filter.city}`] : []),
+        ...(filter.supportType ? [Prisma.sql`supportType = ${filter.supportType}`] : []),
+        ...(filter.submittedOnOrBefore ? [Prisma.sql`submittedAt <= ${sqliteDate(filter.submittedOnOrBefore)}`] : []),
+      ];
+      const where = Prisma.join(conditions, ' AND ');
+      const [rows, counted] = await Promise.all([
+        db.$queryRaw<RawQueueRow[]>`SELECT id, reference, fullName, supportType, city, status, submittedAt, responseWindowOpensAt
+          FROM SupportRequest WHERE ${where}
+          ORDER BY responseWindowOpensAt ASC, id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM SupportRequest WHERE ${where}`,
+      ]);
+      return {
+        rows: rows.map((row) => ({
+          ...row,
+          id: Number(row.id),
+          submittedAt: toDate(row.submittedAt),
+          responseWindowOpensAt: toDate(row.responseWindowOpensAt),
+        })),
+        total: Number(counted[0]?.total ?? 0),
+      };
+    },
+
+    /** Everything the committee reads about one request. */
+    file: (requestId: number) =>
+      db.supportRequest.findUnique({
+        where: { id: requestId },
+        include: {
+          beneficiary: { select: { id: true, nationalId: true, mobile: true, fullName: true, fileNumber: true, registeredAt: true } },
+          householdMembers: { orderBy: { id: 'asc' } },
+          documents: { orderBy: { id: 'asc' } },
+          declarations: { orderBy: { signedAt: 'desc' } },
+          verificationLines: { orderBy: { id: 'asc' } },
+          infoRequests: { orderBy: { id: 'asc' } },
+          referrals: { orderBy: { id: 'asc' } },
+          recommendations: { orderBy: { recordedAt: 'asc' } },
+          decisions: { orderBy: { id: 'desc' } },
+          registrationItems: { orderBy: { id: 'asc' } },
+          services: { orderBy: { deliveredOn: 'desc' } },
+        },
+      }),
+
+    /** The few fields a state change needs, with who to notify. */
+    findForAction: (requestId: number) =>
+      db.supportRequest.findUnique({
+        where: { id: requestId },
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          version: true,
+          email: true,
+          submittedAt: true,
+          responseWindowOpensAt: true,
+          decisionReleasedAt: true,
+          beneficiaryId: true,
+          beneficiary: { select: { id: true, mobile: true, fileNumber: true } },
+        },
+      }),
+
+    /** Optimistic concurrency: the update only applies to the version the caller read. */
+    async setStatus(requestId: number, expectedVersion: number, status: string, extra: { decisionReleasedAt?: Date | null } = {}) {
+      const { count } = await db.supportRequest.updateMany({
+        where: { id: requestId, version: expectedVersion },
+        data: { status, version: { increment: 1 }, ...extra },
+      });
+      if (count !== 1) throw new StaleRequestError(requestId);
+    },
+
+    staffNames: async (ids: number[]) => {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map<number, string>();
+      const rows = await db.staffUser.findMany({ where: { id: { in: unique } }, select: { id: true, fullName: true } });
+      return new Map(rows.map((row) => [row.id, row.fullName]));
+    },
+
+    upsertRecommendation: (input: { requestId: number; memberId: number; recommendation: string; note: string; at: Date }) =>
+      db.recommendation.upsert({
+        where: { requestId_memberId: { requestId: input.requestId, memberId: input.memberId } },
+        create: {
+          requestId: input.requestId,
+          memberId: input.memberId,
+          recommendation: input.recommendation,
+          note: input.note,
+          recordedAt: input.at,
+        },
+        update: { recommendation: input.recommendation, note: input.note, recordedAt: input.at },
+      }),
+
+    createDecision: (input: {
+      requestId: number;
+      outcome: string;
+      approvedSupportType?: string | null;
+      amount?: number | null;
+      quantity?: number | null;
+      durationMonths?: number | null;
+      rejectionReason?: string | null;
+      note?: string | null;
+      decidedById: number;
+      decidedAt: Date;
+      releasedAt?: Date | null;
+    }) => db.decision.create({ data: input }),
+
+    /** Accept/reject decisions not yet told to the applicant whose response window has opened. */
+    releasableDecisions: (now: Date, limit: number) =>
+      db.decision.findMany({
+        where: {
+          releasedAt: null,
+          outcome: { in: ['accept', 'reject'] },
+          request: { responseWindowOpensAt: { lte: now } },
+        },
+        select: { id: true, requestId: true },
+        orderBy: { id: 'asc' },
+        take: limit,
+      }),
+
+    decisionForRelease: (decisionId: number) =>
+      db.decision.findUnique({
+        where: { id: decisionId },
+        select: {
+          id: true,
+          outcome: true,
+          releasedAt: true,
+          decidedAt: true,
+          request: {
+            select: {
+              id: true,
+              reference: true,
+              email: true,
+              responseWindowOpensAt: true,
+              beneficiary: { select: { id: true, mobile: true } },
+            },
+          },
+        },
+      }),
+
+    /** The `releasedAt: null` guard makes a second, concurrent or repeated release a no-op. */
+    async markDecisionReleased(decisionId: number, requestId: number, at: Date): Promise<boolean> {
+      const { count } = await db.decision.updateMany({ where: { id: decisionId, releasedAt: null }, data: { releasedAt: at } });
+      if (count !== 1) return false;
+      await db.supportRequest.update({ where: { id: requestId }, data: { decisionReleasedAt: at } });
+      return true;
+    },
+
+    createInfoRequest: (input: { requestId: number; items: string[]; requestedById: number; requestedByRole: string; at: Date }) =>
+      db.infoRequest.create({
+        data: {
+          requestId: input.requestId,
+          items: JSON.stringify(input.items),
+          requestedById: input.requestedById,
+          requestedByRole: input.requestedByRole,
+          requestedAt: input.at,
+        },
+      }),
+
+    registrationItems: (requestId: number) =>
+      db.registrationItem.findMany({ where: { requestId }, orderBy: { id: 'asc' } }),
+
+    completeRegistrationItem: (input: { requestId: number; item: string; staffId: number; at: Date }) =>
+      db.registrationItem.upsert({
+        where: { requestId_item: { requestId: input.requestId, item: input.item } },
+        create: { requestId: input.requestId, item: input.item, staffId: input.staffId, completedAt: input.at },
+        update: {},
+      }),
+
+    /**
+     * File numbers share the reference counter table under a year that cannot occur (0);
+     * the increment takes SQLite's write lock, so two registrations never get the same number.
+     */
+    async nextFileSequence(): Promise<number> {
+      const counter = await db.referenceCounter.upsert({
+        where: { year: FILE_NUMBER_COUNTER_KEY },
+        create: { year: FILE_NUMBER_COUNTER_KEY, lastNumber: 1 },
+        update: { lastNumber: { increment: 1 } },
+      });
+      return counter.lastNumber;
+    },
+
+    assignFileNumber: (beneficiaryId: number, fileNumber: string, at: Date) =>
+      db.beneficiary.update({ where: { id: beneficiaryId }, data: { fileNumber, registeredAt: at } }),
+
+    createServiceDelivery: (input: {
+      requestId: number;
+      beneficiaryId: number;
+      serviceType: string;
+      amount: number | null;
+      quantity: number | null;
+      deliveredOn: string;
+      deliveredById: number;
+      note: string | null;
+    }) => db.serviceDelivery.create({ data: input }),
+
+    servicesForBeneficiary: (beneficiaryId: number) =>
+      db.serviceDelivery.findMany({
+        where: { beneficiaryId },
+        orderBy: [{ deliveredOn: 'desc' }, { id: 'desc' }],
+        select: { id: true, requestId: true, serviceType: true, amount: true, quantity: true, deliveredOn: true, note: true },
+      }),
+  };
+}
+
+export const FILE_NUMBER_COUNTER_KEY = 0;
+export type CommitteeRepository = ReturnType<typeof committeeRepository>;

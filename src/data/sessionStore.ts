@@ -1,0 +1,77 @@
+import session from 'express-session';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+type Callback = (error?: unknown) => void;
+
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * express-session store on the Session table. Written here rather than taken from a library
+ * because the store we tried turns database errors into "no session", silently signing people
+ * out; this one passes them on, so an outage shows the 500 page.
+ */
+export class DatabaseSessionStore extends session.Store {
+  private pruneTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    options: { pruneEveryMs?: number } = {},
+  ) {
+    super();
+    if (options.pruneEveryMs) {
+      this.pruneTimer = setInterval(() => void this.pruneExpired().catch(() => undefined), options.pruneEveryMs);
+      this.pruneTimer.unref();
+    }
+  }
+
+  override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
+    this.prisma.session
+      .findUnique({ where: { sid } })
+      .then((row) => {
+        if (!row || row.expiresAt <= new Date()) return callback(null, null);
+        callback(null, JSON.parse(row.data) as session.SessionData);
+      })
+      .catch((error: unknown) => callback(error));
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    const expiresAt = this.expiryOf(data);
+    const json = JSON.stringify(data);
+    this.prisma.session
+      .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt }, update: { data: json, expiresAt } })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error));
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: Callback): void {
+    this.prisma.session
+      .updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(data) } })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error));
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.prisma.session
+      .deleteMany({ where: { sid } })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error));
+  }
+
+  async pruneExpired(): Promise<number> {
+    const { count } = await this.prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+    return count;
+  }
+
+  shutdown(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+  }
+
+  private expiryOf(data: session.SessionData): Date {
+    const expires = data.cookie?.expires;
+    return expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
+  }
+}
+
+export function createSessionStore(prisma: PrismaClient, options: { pruneExpired: boolean }) {
+  return new DatabaseSessionStore(prisma, { pruneEveryMs: options.pruneExpired ? 10 * 60 * 1000 : undefined });
+}

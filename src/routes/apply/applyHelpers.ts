@@ -1,0 +1,76 @@
+import type { Request, Response } from 'express';
+import type { FullRequest } from '../../data/requestRepository.ts';
+import { isoToParts } from '../../domain/dates.ts';
+import { toArabicIndicDigits } from '../../domain/digits.ts';
+import type { Services } from '../../services/index.ts';
+import { beneficiaryContext } from '../../middleware/requireBeneficiary.ts';
+import { formState, type FieldError } from '../forms.ts';
+import { backPathOf, progressOf, type JourneyStepId } from './journey.ts';
+
+export function returnToOf(req: Request): 'check' | null {
+  return req.query.returnTo === 'check' ? 'check' : null;
+}
+
+/** The form action keeps the "came from check your answers" marker. */
+export function actionFor(req: Request, path: string): string {
+  return returnToOf(req) ? `${path}?returnTo=check` : path;
+}
+
+/** The open request the applicant may still change (a draft, or one returned for more information). */
+export async function editableRequest(services: Services, req: Request, res: Response): Promise<FullRequest | null> {
+  const context = beneficiaryContext(req, res);
+  const open = await services.applications.findOpenForBeneficiary(context.id);
+  if (!open || (open.status !== 'draft' && open.status !== 'needs_info')) {
+    res.redirect(303, '/apply/resume');
+    return null;
+  }
+  return open;
+}
+
+export function progressText(req: Request, id: JourneyStepId): string | null {
+  const progress = progressOf(id);
+  if (!progress) return null;
+  const digits = (n: number) => (req.language === 'ar' ? toArabicIndicDigits(n) : String(n));
+  return req.t('apply:progress', { current: digits(progress.current), total: digits(progress.total) });
+}
+
+export function renderStep(
+  req: Request,
+  res: Response,
+  id: JourneyStepId,
+  locals: { request?: FullRequest; values?: Record<string, unknown>; errors?: FieldError[]; status?: number; [key: string]: unknown },
+) {
+  const { values = {}, errors = [], status = errors.length > 0 ? 400 : 200, ...rest } = locals;
+  res.status(status).render(`pages/apply/${id}`, {
+    pageTitleKey: `apply:${id}.title`,
+    backLink: backPathOf(id, { returnTo: returnToOf(req) }),
+    progress: progressText(req, id),
+    action: actionFor(req, `/apply/${id}`),
+    form: formState(values, errors),
+    ...rest,
+  });
+}
+
+/** Stored ISO dates are shown back in the Gregorian calendar: the conversion is exact in that direction. */
+export function dateValues(iso: string | null | undefined) {
+  return iso ? { ...isoToParts(iso, 'gregorian'), calendar: 'gregorian' } : {};
+}
+
+/** What the applicant typed, echoed back on an error: plain fields and the date groups. */
+export function typedValues(body: unknown, fields: readonly string[], dates: readonly string[] = []): Record<string, unknown> {
+  const source = (body ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 5000) : '');
+  const values: Record<string, unknown> = {};
+  for (const field of fields) values[field] = text(source[field]);
+  for (const date of dates) {
+    values[date] = { day: text(source[`${date}-day`]), month: text(source[`${date}-month`]), year: text(source[`${date}-year`]), calendar: text(source[`${date}-calendar`]) };
+  }
+  return values;
+}
+
+export function valuesOf(request: FullRequest, fields: readonly string[]): Record<string, unknown> {
+  const row = request as unknown as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
+  for (const field of fields) values[field] = row[field] == null ? '' : String(row[field]);
+  return values;
+}

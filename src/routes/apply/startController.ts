@@ -1,0 +1,70 @@
+import express from 'express';
+import { makeEligibilitySchema, parseForm } from '../../domain/requestForm.ts';
+import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import type { Services } from '../../services/index.ts';
+import { renderStep, returnToOf, typedValues } from './applyHelpers.ts';
+import { nextPath, resumePath } from './journey.ts';
+import { stepsOf } from '../../services/applicationService.ts';
+
+export function applyStartRoutes(services: Services) {
+  const router = express.Router();
+  const cities = services.config.serviceCities;
+
+  router.get('/apply', (req, res) => {
+    res.render('pages/apply/start', { pageTitleKey: 'apply:start.title', cities, signedIn: Boolean(res.locals.beneficiary) });
+  });
+
+  router.get('/apply/eligibility', (req, res) => {
+    const saved = req.session.applyEligibility;
+    const values = saved ? { livesInServiceArea: saved.livesInServiceArea ? 'yes' : 'no', city: saved.city } : {};
+    renderStep(req, res, 'eligibility', { values, cities });
+  });
+
+  // Answered before signing in, so it lives in the session until a draft exists.
+  router.post('/apply/eligibility', async (req, res) => {
+    const answeredNo = req.body?.livesInServiceArea === 'no';
+    if (answeredNo) return res.redirect(303, nextPath('eligibility', { livesInServiceArea: false }));
+    const form = parseForm(makeEligibilitySchema(cities), req.body);
+    if (!form.ok) return renderStep(req, res, 'eligibility', { values: typedValues(req.body, ['livesInServiceArea', 'city']), errors: form.errors, cities });
+    req.session.applyEligibility = { livesInServiceArea: form.data.livesInServiceArea, city: form.data.city };
+    if (!res.locals.beneficiary) {
+      req.session.beneficiaryReturnTo = '/apply/resume';
+      return res.redirect(303, '/apply/sign-in');
+    }
+    if (returnToOf(req)) return res.redirect(303, '/apply/resume?returnTo=check');
+    res.redirect(303, '/apply/resume');
+  });
+
+  router.get('/apply/not-eligible', (req, res) => {
+    res.render('pages/apply/not-eligible', { pageTitleKey: 'apply:not-eligible.title', backLink: '/apply/eligibility', cities });
+  });
+
+  router.get('/apply/sign-in', (req, res) => {
+    if (res.locals.beneficiary) return res.redirect(303, '/apply/resume');
+    req.session.beneficiaryReturnTo = '/apply/resume';
+    res.render('pages/apply/sign-in', { pageTitleKey: 'apply:sign-in.title', backLink: '/apply/eligibility' });
+  });
+
+  /** Creates or finds the applicant's draft, then continues where they left off. */
+  router.get('/apply/resume', requireBeneficiary, async (req, res) => {
+    const context = beneficiaryContext(req, res);
+    const started = await services.applications.startOrResumeDraft(context.id, 'website', context);
+    const request = started.request;
+    if (started.outcome === 'open') {
+      if (request.status === 'needs_info') return res.redirect(303, '/apply/check');
+      return res.render('pages/apply/open-request', { pageTitleKey: 'apply:open-request.title', request });
+    }
+    const eligibility = req.session.applyEligibility;
+    const steps = stepsOf(request);
+    if (eligibility) {
+      // Saving the check also records the city, which pre-fills the address step.
+      await services.applications.saveStep(request.id, 'eligibility', eligibility, undefined, context);
+      delete req.session.applyEligibility;
+      steps.add('eligibility');
+    }
+    if (req.query.returnTo === 'check') return res.redirect(303, '/apply/check');
+    res.redirect(303, steps.has('eligibility') ? resumePath(steps) : '/apply/eligibility');
+  });
+
+  return router;
+}

@@ -1,0 +1,185 @@
+import express, { type Request, type Response } from 'express';
+import type { FullRequest } from '../../data/requestRepository.ts';
+import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import { TransitionRefusedError, NotFoundError } from '../../services/errors.ts';
+import type { Services } from '../../services/index.ts';
+import { DECLARATION_TEXT_VERSION } from '../../domain/declaration.ts';
+import { parseId } from '../context.ts';
+import { formState, keepTyped } from '../forms.ts';
+import { editableRequest, progressText } from './applyHelpers.ts';
+import { dualDate } from './dualDate.ts';
+import { pathOf } from './journey.ts';
+
+type Row = { key: string; value: string | null; href?: string; qa?: string };
+
+/** The check-your-answers sections, each row with a "Change" link that comes back here. */
+function answerSections(req: Request, request: FullRequest) {
+  const t = req.t;
+  const change = (step: string) => `${pathOf(step as never)}?returnTo=check`;
+  const option = (group: string, value: string | null) => (value ? t(`apply:options.${group}.${value}`, { defaultValue: value }) : null);
+  const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value.toLocaleString('en-US') }));
+  const row = (key: string, value: string | null, step: string, qa: string): Row => ({ key: t(key), value, href: change(step), qa });
+  const sections: { step: string; heading: string; rows: Row[] }[] = [
+    {
+      step: 'eligibility',
+      heading: t('apply:check.eligibility'),
+      rows: [row('apply:eligibility.city', request.city, 'eligibility', 'check-eligibility')],
+    },
+    {
+      step: 'personal',
+      heading: t('apply:check.personal'),
+      rows: [
+        row('apply:personal.fullName', request.fullName, 'personal', 'check-fullName'),
+        row('apply:personal.birthDate', dualDate(req, request.birthDate), 'personal', 'check-birthDate'),
+        row('apply:personal.nationality', option('nationality', request.nationality), 'personal', 'check-nationality'),
+        row('apply:personal.maritalStatus', option('maritalStatus', request.maritalStatus), 'personal', 'check-maritalStatus'),
+        row('apply:personal.idExpiryDate', dualDate(req, request.idExpiryDate), 'personal', 'check-idExpiryDate'),
+      ],
+    },
+    {
+      step: 'contact',
+      heading: t('apply:check.contact'),
+      rows: [
+        row('apply:contact.city', request.city, 'contact', 'check-city'),
+        row('apply:contact.district', request.district, 'contact', 'check-district'),
+        row('apply:contact.email', request.email, 'contact', 'check-email'),
+      ],
+    },
+    {
+      step: 'household',
+      heading: t('apply:check.household'),
+      rows: [
+        row(
+          'apply:household.members',
+          request.householdMembers.length === 0
+            ? t('apply:household.none')
+            : request.householdMembers.map((member) => `${member.fullName} (${option('relation', member.relation)})`).join('، '),
+          'household',
+          'check-household',
+        ),
+      ],
+    },
+    {
+      step: 'income',
+      heading: t('apply:check.income'),
+      rows: (['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'] as const).map((field) =>
+        row(`apply:income.${field}`, amount(request[field]), 'income', `check-${field}`),
+      ),
+    },
+    {
+      step: 'housing',
+      heading: t('apply:check.housing'),
+      rows: [
+        row('apply:housing.housingType', option('housingType', request.housingType), 'housing', 'check-housingType'),
+        ...(request.housingType === 'rented' ? [row('apply:housing.monthlyRent', amount(request.monthlyRent), 'housing', 'check-monthlyRent')] : []),
+      ],
+    },
+    {
+      step: 'support',
+      heading: t('apply:check.support'),
+      rows: [
+        row('apply:support.supportType', option('supportType', request.supportType), 'support', 'check-supportType'),
+        row('apply:support.needDescription', request.needDescription, 'support', 'check-needDescription'),
+      ],
+    },
+    {
+      step: 'documents',
+      heading: t('apply:check.documents'),
+      rows: [
+        row(
+          'apply:documents.attached',
+          request.documents.length === 0 ? t('apply:documents.none') : request.documents.map((document) => `${option('documentKind', document.kind)}: ${document.originalName}`).join('، '),
+          'documents',
+          'check-documents',
+        ),
+      ],
+    },
+  ];
+  return sections;
+}
+
+export function applySubmitRoutes(services: Services) {
+  const router = express.Router();
+  const { applications } = services;
+
+  const renderCheck = (req: Request, res: Response, request: FullRequest, errors: { field: string; code: string; params?: Record<string, string> }[] = []) =>
+    res.status(errors.length ? 400 : 200).render('pages/apply/check', {
+      pageTitleKey: 'apply:check.title',
+      backLink: pathOf('documents'),
+      progress: progressText(req, 'check'),
+      sections: answerSections(req, request),
+      request,
+      form: formState({}, errors),
+    });
+
+  router.get('/apply/check', requireBeneficiary, async (req, res) => {
+    const request = await editableRequest(services, req, res);
+    if (!request) return;
+    renderCheck(req, res, request);
+  });
+
+  router.post('/apply/check', requireBeneficiary, async (req, res) => {
+    const request = await editableRequest(services, req, res);
+    if (!request) return;
+    const missing = applications.missingSteps(request);
+    if (missing.length > 0) {
+      return renderCheck(req, res, request, missing.map((step) => ({ field: `section-${step === 'idCopy' ? 'documents' : step}`, code: `apply:errors.missing.${step}` })));
+    }
+    res.redirect(303, pathOf('declaration'));
+  });
+
+  const renderDeclaration = (req: Request, res: Response, request: FullRequest, errors: { field: string; code: string }[] = [], status?: number) =>
+    res.status(status ?? (errors.length ? 400 : 200)).render('pages/apply/declaration', {
+      pageTitleKey: 'apply:declaration.title',
+      backLink: pathOf('check'),
+      request,
+      textKey: `apply:declaration.${DECLARATION_TEXT_VERSION}.text`,
+      resubmitting: request.status === 'needs_info',
+      form: formState(keepTyped(req.body, ['signatureName', 'declarationAccepted']), errors),
+    });
+
+  router.get('/apply/declaration', requireBeneficiary, async (req, res) => {
+    const request = await editableRequest(services, req, res);
+    if (!request) return;
+    renderDeclaration(req, res, request);
+  });
+
+  // Signing and submitting are one step for the applicant: the signature covers exactly what is sent.
+  router.post('/apply/declaration', requireBeneficiary, async (req, res) => {
+    const request = await editableRequest(services, req, res);
+    if (!request) return;
+    const context = beneficiaryContext(req, res);
+    const signed = await applications.sign(
+      request.id,
+      { declarationAccepted: req.body?.declarationAccepted, signatureName: req.body?.signatureName, channel: 'website', ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+      context,
+    );
+    if (!signed.ok) return renderDeclaration(req, res, request, signed.errors);
+    try {
+      if (request.status === 'needs_info') await applications.resubmit(request.id, context);
+      else await applications.submit(request.id, context, 'website');
+    } catch (error) {
+      if (!(error instanceof TransitionRefusedError)) throw error;
+      const code = error.code.includes(':') || error.code === 'idExpiryDate.expired' ? error.code : `apply:errors.refused.${error.code}`;
+      return renderDeclaration(req, res, request, [{ field: 'refusal', code }], 409);
+    }
+    res.redirect(303, `/apply/confirmation/${request.id}`);
+  });
+
+  router.get('/apply/confirmation/:id', requireBeneficiary, async (req, res) => {
+    const id = parseId(req.params.id);
+    const request = id ? await applications.get(id, beneficiaryContext(req, res)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }) : null;
+    if (!request || !request.reference) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    res.render('pages/apply/confirmation', {
+      pageTitleKey: 'apply:confirmation.title',
+      request,
+      earliestResponse: dualDate(req, request.responseWindowOpensAt),
+      submittedOn: dualDate(req, request.submittedAt),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { validNationalId } from '../integration/apply/fixtures.ts';
+import { latestCode } from '../integration/account/support.ts';
+
+describe('beneficiary journey in a browser', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let pdfPath: string;
+
+  beforeAll(async () => {
+    running = await startApp();
+    browser = await launchBrowser();
+    pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tayseer-e2e-')), 'proof.pdf');
+    fs.writeFileSync(pdfPath, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  /** Every page of the journey is checked with axe before moving on. */
+  async function continueFrom(page: Page, selector = '[data-qa="continue"]') {
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  }
+
+  async function fillDate(page: Page, name: string, day: string, month: string, year: string, calendar: 'hijri' | 'gregorian') {
+    await page.check(`[data-qa="${name}-calendar-${calendar}"]`);
+    await page.fill(`[data-qa="${name}-day"]`, day);
+    await page.fill(`[data-qa="${name}-month"]`, month);
+    await page.fill(`[data-qa="${name}-year"]`, year);
+  }
+
+  it('registers, verifies the mobile, applies, signs, submits and follows the request at 360x740', async () => {
+    const page = await phonePage(browser);
+    const consoleErrors = collectConsoleErrors(page);
+    const base = running.baseUrl;
+
+    await page.goto(`${base}/apply`);
+    await continueFrom(page, '[data-qa="start-button"]');
+    expect(await page.textContent('[data-qa="progress"]')).toContain('١ من ٩');
+    await page.check('[data-qa="livesInServiceArea-yes"]');
+    await page.selectOption('[data-qa="city"]', 'الرياض');
+    await continueFrom(page);
+
+    await continueFrom(page, '[data-qa="apply-register"]');
+    await page.fill('[data-qa="nationalId"]', validNationalId('109876543'));
+    await page.fill('[data-qa="mobile"]', '0551234567');
+    await page.fill('[data-qa="password"]', 'a good password');
+    await page.fill('[data-qa="passwordConfirm"]', 'a good password');
+    await page.check('[data-qa="privacyConsent-yes"]');
+    await continueFrom(page, '[data-qa="register-submit"]');
+
+    await page.fill('[data-qa="code"]', await latestCode(running.testApp, '+966551234567'));
+    await continueFrom(page, '[data-qa="verify-submit"]');
+    expect(page.url()).toContain('/apply/personal');
+
+    await page.fill('[data-qa="fullName"]', 'فاطمة علي الزهراني');
+    await fillDate(page, 'birthDate', '١٢', '٤', '١٩٨٥', 'gregorian');
+    await page.check('[data-qa="nationality-saudi"]');
+    await page.check('[data-qa="maritalStatus-widowed"]');
+    await fillDate(page, 'idExpiryDate', '1', '1', '1452', 'hijri');
+    await continueFrom(page);
+
+    await page.fill('[data-qa="district"]', 'النسيم');
+    await continueFrom(page);
+
+    await continueFrom(page, '[data-qa="add-member"]');
+    await page.fill('[data-qa="fullName"]', 'سارة محمد الزهراني');
+    await page.selectOption('[data-qa="relation"]', 'daughter');
+    await fillDate(page, 'birthDate', '1', '3', '2012', 'gregorian');
+    await continueFrom(page, '[data-qa="save-member"]');
+    expect(await page.textContent('[data-qa="household-list"]')).toContain('سارة محمد الزهراني');
+    await continueFrom(page);
+
+    await page.fill('[data-qa="incomeSocialSecurity"]', '٢٥٠٠');
+    await continueFrom(page);
+    await page.check('[data-qa="housingType-rented"]');
+    await page.fill('[data-qa="monthlyRent"]', '1500');
+    await continueFrom(page);
+    await page.check('[data-qa="supportType-rent"]');
+    await page.fill('[data-qa="needDescription"]', 'تأخرت في سداد الإيجار ثلاثة أشهر.');
+    await continueFrom(page);
+
+    await page.selectOption('[data-qa="documentKind"]', 'income_proof');
+    await page.setInputFiles('[data-qa="document"]', pdfPath);
+    await continueFrom(page, '[data-qa="upload"]');
+    expect(await page.textContent('[data-qa="documents-list"]')).toContain('proof.pdf');
+    await continueFrom(page);
+
+    expect(page.url()).toContain('/apply/check');
+    await continueFrom(page);
+    await page.check('[data-qa="declarationAccepted-yes"]');
+    await page.fill('[data-qa="signatureName"]', 'فاطمة علي الزهراني');
+    await continueFrom(page, '[data-qa="submit-request"]');
+
+    expect(page.url()).toMatch(/\/apply\/confirmation\/\d+$/);
+    const reference = (await page.textContent('[data-qa="reference"]'))?.trim() ?? '';
+    expect(reference).toMatch(/^MZL-2026-\d{6}$/);
+    expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
+    await continueFrom(page, '[data-qa="follow-request"]');
+    expect(await page.textContent('[data-qa="timeline"]')).toContain('أُرسل الطلب');
+    await page.goto(`${base}/account/requests`);
+    expect(await page.textContent('[data-qa="request-reference"]')).toBe(reference);
+    await expectNoAxeViolations(page);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+});
