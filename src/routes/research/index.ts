@@ -1,12 +1,66 @@
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
+import { parseId, staffContext } from '../context.ts';
+import { formState, keepTyped, type FieldError } from '../forms.ts';
+import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, statusFor, viewFormatters } from '../staff/caseworkHelpers.ts';
 
-// Social research queue: filled in by the staff-intake work.
-export function researchRoutes(_services: Services) {
+const ANSWER_FIELDS = ['answer', 'findings', 'recommendation', 'visitDate-day', 'visitDate-month', 'visitDate-year', 'visitDate-calendar'];
+
+/** The social researcher's queue of open referrals and the page to answer and close one. */
+export function researchRoutes(services: Services) {
   const router = express.Router();
-  router.get('/research', requireRole('social_researcher'), (_req, res) => {
-    res.render('pages/research/queue', { pageTitleKey: 'research:queue.title' });
+  const researcher = requireRole('social_researcher');
+  const { referrals } = services;
+
+  router.get('/research', researcher, async (req, res) => {
+    res.render('pages/research/queue', { pageTitleKey: 'research:queue.title', queue: await referrals.queue(), ...viewFormatters(req) });
   });
+
+  async function renderReferral(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
+    const id = parseId(req.params.id);
+    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    const { referral, request } = await referrals.get(id);
+    const stored = { answer: referral.answer ?? '', findings: referral.findings ?? '', recommendation: referral.recommendation ?? '' };
+    res.status(status).render('pages/research/referral', {
+      pageTitleKey: 'research:referral.title',
+      backLink: '/research',
+      referral,
+      request,
+      conflict,
+      form: formState({ ...stored, ...values }, errors),
+      ...viewFormatters(req),
+    });
+  }
+
+  router.get('/research/referrals/:id', researcher, (req, res) => renderReferral(req, res, 200, {}, []));
+
+  router.post('/research/referrals/:id', researcher, async (req, res) => {
+    const id = parseId(req.params.id);
+    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    const typed = keepTyped(req.body, ANSWER_FIELDS);
+    const close = req.body?.intent === 'close';
+    try {
+      const result = await referrals.answer(
+        id,
+        {
+          answer: typed.answer,
+          findings: typed.findings,
+          recommendation: typed.recommendation,
+          visitDate: { day: typed['visitDate-day'], month: typed['visitDate-month'], year: typed['visitDate-year'], calendar: typed['visitDate-calendar'] },
+          close,
+        },
+        postedVersion(req),
+        staffContext(req),
+      );
+      if (!result.ok) return renderReferral(req, res, 400, typed, result.errors);
+    } catch (error) {
+      const failure = caseworkFailure(error);
+      return renderReferral(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+    }
+    if (close) return redirectWithFlash(req, res, '/research', 'research:flash.closed');
+    redirectWithFlash(req, res, `/research/referrals/${id}`, 'research:flash.saved');
+  });
+
   return router;
 }

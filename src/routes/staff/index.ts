@@ -1,12 +1,14 @@
 import express from 'express';
-import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
+import { receptionDeskRoutes } from './receptionController.ts';
+import { requestRoutes } from './requestController.ts';
+import { walkInFormRoutes } from './walkInFormController.ts';
 
-// Reception desk: filled in by the staff-intake work.
-export function receptionRoutes(_services: Services) {
+/** The relations officers' screens: reception desk, walk-in forms, the request file and its actions. */
+export function receptionRoutes(services: Services) {
   const router = express.Router();
-  router.get('/staff', requireRole('relations_officer', 'manager'), (_req, res) => {
-    res.render('pages/staff/reception', { pageTitleKey: 'staff:reception.title' });
-  });
+  router.use(receptionDeskRoutes(services));
+  router.use(walkInFormRoutes(services));
+  router.use(requestRoutes(services));
   return router;
 }

@@ -44,7 +44,7 @@ export function receptionDeskRoutes(services: Services) {
 
   router.post('/staff/walk-in', requireRole('relations_officer'), async (req, res) => {
     const typed = keepTyped(req.body, ['nationalId', 'mobile', 'channel']);
-    const result = await reception.openWalkIn(typed, staffContext(req));
+    const result = await reception.openWalkIn({ nationalId: typed.nationalId, mobile: typed.mobile, channel: typed.channel }, staffContext(req));
     if (!result.ok) return renderWalkIn(req, res, 400, typed, result.errors);
     if (result.outcome === 'open') {
       return redirectWithFlash(req, res, `/staff/requests/${result.request.id}`, 'staff:flash.openRequestExists', {
@@ -75,7 +75,7 @@ export function receptionDeskRoutes(services: Services) {
     const id = parseId(req.params.id);
     if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
     const typed = keepTyped(req.body, ['channel', 'subject', 'answer']);
-    const result = await reception.recordInquiry(id, typed, staffContext(req));
+    const result = await reception.recordInquiry(id, { channel: typed.channel, subject: typed.subject, answer: typed.answer }, staffContext(req));
     if (!result.ok) return renderBeneficiary(req, res, 400, typed, result.errors);
     redirectWithFlash(req, res, `/staff/beneficiaries/${id}#inquiries`, 'staff:flash.inquiryRecorded');
   });

@@ -154,7 +154,7 @@ export function requestRoutes(services: Services) {
     fields: ['reason', 'question'],
     locals: { reasons: REFERRAL_REASONS },
     flashKey: 'staff:flash.referred',
-    perform: (req, id, typed) => referrals.refer(id, typed, postedVersion(req), staffContext(req)),
+    perform: (req, id, typed) => referrals.refer(id, { reason: typed.reason, question: typed.question }, postedVersion(req), staffContext(req)),
   });
 
   return router;

@@ -1,0 +1,195 @@
+import express, { type Request, type Response } from 'express';
+import multer from 'multer';
+import { requireRole } from '../../middleware/requireRole.ts';
+import { isoToParts, todayIso } from '../../domain/dates.ts';
+import {
+  HOUSING_TYPES,
+  MARITAL_STATUSES,
+  NATIONALITIES,
+  RELATIONS,
+  housingSchema,
+  incomeSchema,
+  makeContactSchema,
+  makeEligibilitySchema,
+  makeHouseholdMemberSchema,
+  makePersonalDetailsSchema,
+  makeSupportSchema,
+  parseForm,
+} from '../../domain/requestForm.ts';
+import type { ApplicationStep } from '../../services/applicationService.ts';
+import type { Services } from '../../services/index.ts';
+import { parseId, staffContext } from '../context.ts';
+import { formState, type FieldError } from '../forms.ts';
+import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
+
+const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
+const DETAILS_FIELDS = [
+  'livesInServiceArea', 'fullName', 'nationality', 'maritalStatus', 'city', 'district', 'email',
+  'housingType', 'monthlyRent', 'supportType', 'needDescription',
+  ...DATE_FIELDS.flatMap((field) => ['day', 'month', 'year', 'calendar'].map((part) => `${field}-${part}`)),
+];
+const MEMBER_FIELDS = ['fullName', 'relation', 'nationalId', 'monthlyIncome', 'birthDate-day', 'birthDate-month', 'birthDate-year', 'birthDate-calendar'];
+const INCOME_FIELDS = ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'];
+
+function typedValues(body: unknown, fields: string[]): Record<string, string> {
+  const source = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(fields.filter((field) => typeof source[field] === 'string').map((field) => [field, String(source[field]).slice(0, 5000)]));
+}
+
+/** The stored answers as the inputs show them; dates go back into their three boxes. */
+function storedValues(request: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = request[field];
+    if (value !== null && value !== undefined) values[field] = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  }
+  for (const field of DATE_FIELDS) {
+    const iso = request[field];
+    if (typeof iso === 'string') {
+      const parts = isoToParts(iso, 'gregorian');
+      Object.assign(values, { [`${field}-day`]: parts.day, [`${field}-month`]: parts.month, [`${field}-year`]: parts.year, [`${field}-calendar`]: 'gregorian' });
+    }
+  }
+  return values;
+}
+
+/**
+ * Staff screens for a walk-in's application: several questions a page, but the same schemas and
+ * the same saveStep as the online journey, so the data and its validation cannot drift apart.
+ */
+export function walkInFormRoutes(services: Services) {
+  const router = express.Router();
+  const officer = requireRole('relations_officer');
+  const office = requireRole('relations_officer', 'manager');
+  const { reception, applications, config, clock } = services;
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } });
+
+  async function render(req: Request, res: Response, view: string, titleKey: string, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
+    const file = await reception.requestFile(requestIdFrom(req), staffContext(req));
+    const stored = storedValues(file.request as unknown as Record<string, unknown>, [...DETAILS_FIELDS, ...INCOME_FIELDS]);
+    res.status(status).render(view, {
+      pageTitleKey: titleKey,
+      backLink: `/staff/requests/${file.request.id}`,
+      file,
+      conflict,
+      options: { nationalities: NATIONALITIES, maritalStatuses: MARITAL_STATUSES, relations: RELATIONS, housingTypes: HOUSING_TYPES },
+      serviceCities: config.serviceCities,
+      supportTypes: config.supportTypes,
+      form: formState({ ...stored, ...values }, errors),
+      ...viewFormatters(req),
+    });
+  }
+
+  /** Saves the steps in order, each with the version the previous one produced. */
+  async function saveSteps(req: Request, steps: [ApplicationStep, Record<string, unknown>][]) {
+    let version = postedVersion(req);
+    for (const [step, data] of steps) version = await applications.saveStep(requestIdFrom(req), step, data, version, staffContext(req));
+  }
+
+  async function attempt(req: Request, res: Response, retry: (status: number, errors: FieldError[], conflict: boolean) => Promise<void>, work: () => Promise<void>) {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      const failure = caseworkFailure(error);
+      await retry(statusFor(failure), refusalErrors(failure), failure.kind === 'conflict');
+      return false;
+    }
+  }
+
+  // Personal details, contact, housing and the support asked for, on one page.
+  const details = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
+    render(req, res, 'pages/staff/walkInDetails', 'staff:details.title', status, values, errors, conflict);
+  router.get('/staff/requests/:id/details', office, (req, res) => details(req, res, 200, {}, []));
+  router.post('/staff/requests/:id/details', officer, async (req, res) => {
+    const typed = typedValues(req.body, DETAILS_FIELDS);
+    const today = todayIso(clock.now());
+    const parts = [
+      ['eligibility', parseForm(makeEligibilitySchema(config.serviceCities), req.body)],
+      ['personal', parseForm(makePersonalDetailsSchema({ today }), req.body)],
+      ['contact', parseForm(makeContactSchema(config.serviceCities), req.body)],
+      ['housing', parseForm(housingSchema, req.body)],
+      ['support', parseForm(makeSupportSchema(config.supportTypes), req.body)],
+    ] as const;
+    const errors = parts.flatMap(([, result]) => (result.ok ? [] : result.errors));
+    const unique = errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
+    if (unique.length > 0) return details(req, res, 400, typed, unique);
+    const steps = parts.map(([step, result]) => [step, result.ok ? (result.data as Record<string, unknown>) : {}] as [ApplicationStep, Record<string, unknown>]);
+    const saved = await attempt(req, res, (status, errs, conflict) => details(req, res, status, typed, errs, conflict), () => saveSteps(req, steps));
+    if (saved) res.redirect(303, `/staff/requests/${requestIdFrom(req)}/household`);
+  });
+
+  // Household: add and remove members, then confirm the list.
+  const household = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
+    render(req, res, 'pages/staff/walkInHousehold', 'staff:household.title', status, values, errors, conflict);
+  router.get('/staff/requests/:id/household', office, (req, res) => household(req, res, 200, {}, []));
+  router.post('/staff/requests/:id/household', officer, async (req, res) => {
+    const id = requestIdFrom(req);
+    const typed = typedValues(req.body, MEMBER_FIELDS);
+    if (req.body?.intent === 'done') {
+      const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, {}, errs, conflict), () => saveSteps(req, [['household', {}]]));
+      if (saved) res.redirect(303, `/staff/requests/${id}/income`);
+      return;
+    }
+    const result = parseForm(makeHouseholdMemberSchema({ today: todayIso(clock.now()) }), req.body);
+    if (!result.ok) return household(req, res, 400, typed, result.errors);
+    const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, typed, errs, conflict), async () => {
+      await applications.addHouseholdMember(id, result.data, postedVersion(req), staffContext(req));
+    });
+    if (saved) redirectWithFlash(req, res, `/staff/requests/${id}/household`, 'staff:flash.memberAdded');
+  });
+  router.post('/staff/requests/:id/household/:memberId/remove', officer, async (req, res) => {
+    const id = requestIdFrom(req);
+    const memberId = parseId(req.params.memberId);
+    if (memberId === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, {}, errs, conflict), () =>
+      applications.removeHouseholdMember(id, memberId, postedVersion(req), staffContext(req)),
+    );
+    if (saved) redirectWithFlash(req, res, `/staff/requests/${id}/household`, 'staff:flash.memberRemoved');
+  });
+
+  // Income and obligations; the paper documents are checked on the verification checklist.
+  const income = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
+    render(req, res, 'pages/staff/walkInIncome', 'staff:income.title', status, values, errors, conflict);
+  router.get('/staff/requests/:id/income', office, (req, res) => income(req, res, 200, {}, []));
+  router.post('/staff/requests/:id/income', officer, async (req, res) => {
+    const typed = typedValues(req.body, INCOME_FIELDS);
+    const result = parseForm(incomeSchema, req.body);
+    if (!result.ok) return income(req, res, 400, typed, result.errors);
+    const saved = await attempt(req, res, (status, errs, conflict) => income(req, res, status, typed, errs, conflict), () =>
+      saveSteps(req, [['income', result.data], ['documents', {}]]),
+    );
+    if (saved) res.redirect(303, `/staff/requests/${requestIdFrom(req)}/sign`);
+  });
+
+  // Signing in person, witnessed by the officer; the scan of the paper form is optional.
+  const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
+    render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
+  router.get('/staff/requests/:id/sign', office, (req, res) => sign(req, res, 200, {}, []));
+  router.post('/staff/requests/:id/sign', officer, upload.single('scan'), async (req, res) => {
+    const id = requestIdFrom(req);
+    const typed = typedValues(req.body, ['signatureName', 'signedBeforeMe']);
+    const context = staffContext(req);
+    let scanDocumentId: number | null = null;
+    let outcome: Awaited<ReturnType<typeof reception.signInPerson>> | null = null;
+    const done = await attempt(req, res, (status, errs, conflict) => sign(req, res, status, typed, errs, conflict), async () => {
+      // The scan is stored first so the signature covers it, as it covers every other document.
+      if (req.file && req.file.size > 0) {
+        const stored = await services.documents.upload(id, { buffer: req.file.buffer, originalName: req.file.originalname, kind: 'other' }, context);
+        if (!stored.ok) {
+          outcome = { ok: false, errors: [{ field: 'scan', code: stored.code }] };
+          return;
+        }
+        scanDocumentId = stored.documentId;
+      }
+      const version = scanDocumentId === null ? postedVersion(req) : (await applications.get(id, context)).version;
+      outcome = await reception.signInPerson(id, { signatureName: typed.signatureName, signedBeforeMe: typed.signedBeforeMe, scanDocumentId }, version, context);
+    });
+    if (!done || !outcome) return;
+    const result = outcome as Awaited<ReturnType<typeof reception.signInPerson>>;
+    if (!result.ok) return sign(req, res, 400, typed, result.errors);
+    redirectWithFlash(req, res, `/staff/requests/${id}`, 'staff:flash.signed');
+  });
+
+  return router;
+}
