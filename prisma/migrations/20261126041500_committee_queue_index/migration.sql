@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SupportRequest_status_city_supportType_responseWindowOpensAt_idx" ON "SupportRequest"("status", "city", "supportType", "responseWindowOpensAt");
+
