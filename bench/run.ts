@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { freshDatabaseUrl } from '../tests/support/database.ts';
 import { seedBenchmarkDatabase } from './seed.ts';
@@ -36,8 +36,10 @@ function freePort(): Promise<number> {
 }
 
 function start(script: string, env: Record<string, string>): ChildProcess {
-  // node --import tsx keeps the server in ONE process, so its pid is the one whose memory we read.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // One process per server, so its pid is the one whose memory we read. The app runs as
+  // `npm start` runs it: compiled JavaScript on plain node; TypeScript files go through tsx.
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -140,7 +142,9 @@ async function main() {
   const [appPort, ceilingPort] = await Promise.all([freePort(), freePort()]);
   const appUrl = `http://127.0.0.1:${appPort}`;
   const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
-  const app = start('src/server.ts', {
+  console.log('Building the app (npm run build) ...');
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  const app = start('dist/src/server.js', {
     NODE_ENV: 'production',
     SESSION_SECRET: 'benchmark-session-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'warn',

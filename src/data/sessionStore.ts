@@ -4,6 +4,9 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 type Callback = (error?: unknown) => void;
 
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** A session's expiry is only rewritten once it has moved by this much: most requests then write nothing. */
+const TOUCH_THRESHOLD_MS = 60 * 1000;
+const REMEMBERED_EXPIRIES = 10_000;
 
 /**
  * express-session store on the Session table. Written here rather than taken from a library
@@ -12,6 +15,7 @@ const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export class DatabaseSessionStore extends session.Store {
   private pruneTimer: NodeJS.Timeout | undefined;
+  private readonly storedExpiry = new Map<string, number>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -29,6 +33,7 @@ export class DatabaseSessionStore extends session.Store {
       .findUnique({ where: { sid } })
       .then((row) => {
         if (!row || row.expiresAt <= new Date()) return callback(null, null);
+        this.rememberExpiry(sid, row.expiresAt);
         callback(null, JSON.parse(row.data) as session.SessionData);
       })
       .catch((error: unknown) => callback(error));
@@ -39,18 +44,31 @@ export class DatabaseSessionStore extends session.Store {
     const json = JSON.stringify(data);
     this.prisma.session
       .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt }, update: { data: json, expiresAt } })
-      .then(() => callback?.())
+      .then(() => {
+        this.rememberExpiry(sid, expiresAt);
+        callback?.();
+      })
       .catch((error: unknown) => callback?.(error));
   }
 
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
+    const expiresAt = this.expiryOf(data);
+    const stored = this.storedExpiry.get(sid);
+    if (stored !== undefined && expiresAt.getTime() - stored < TOUCH_THRESHOLD_MS) {
+      callback?.();
+      return;
+    }
     this.prisma.session
-      .updateMany({ where: { sid }, data: { expiresAt: this.expiryOf(data) } })
-      .then(() => callback?.())
+      .updateMany({ where: { sid }, data: { expiresAt } })
+      .then(() => {
+        this.rememberExpiry(sid, expiresAt);
+        callback?.();
+      })
       .catch((error: unknown) => callback?.(error));
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.storedExpiry.delete(sid);
     this.prisma.session
       .deleteMany({ where: { sid } })
       .then(() => callback?.())
@@ -64,6 +82,16 @@ export class DatabaseSessionStore extends session.Store {
 
   shutdown(): void {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+  }
+
+  private rememberExpiry(sid: string, expiresAt: Date): void {
+    // Map keeps insertion order: dropping the oldest entry bounds memory under many sessions.
+    this.storedExpiry.delete(sid);
+    this.storedExpiry.set(sid, expiresAt.getTime());
+    if (this.storedExpiry.size > REMEMBERED_EXPIRIES) {
+      const oldest = this.storedExpiry.keys().next().value;
+      if (oldest !== undefined) this.storedExpiry.delete(oldest);
+    }
   }
 
   private expiryOf(data: session.SessionData): Date {
