@@ -56,7 +56,7 @@ function toRecord(row: {
 }
 
 // Append-only by construction: there is no update or delete here.
-export function auditRepository(db: Db) {
+export function auditRepository(db: Db, now: () => Date = () => new Date()) {
   return {
     append: async (entry: AuditInput): Promise<void> => {
       await db.auditEntry.create({
@@ -71,7 +71,7 @@ export function auditRepository(db: Db) {
           visibleToBeneficiary: entry.visibleToBeneficiary ?? false,
           details: entry.details ? JSON.stringify(entry.details) : null,
           ip: entry.ip ?? null,
-          ...(entry.at ? { at: entry.at } : {}),
+          at: entry.at ?? now(),
         },
       });
     },

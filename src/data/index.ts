@@ -9,10 +9,11 @@ import { beneficiaryRepository } from './beneficiaryRepository.ts';
 import { committeeRepository } from './committeeRepository.ts';
 import { caseworkRepository } from './caseworkRepository.ts';
 
-export function createRepositories(db: Db) {
+/** `now` is the business clock: audit entries carry its time, so tests that move time see consistent timelines. */
+export function createRepositories(db: Db, now: () => Date = () => new Date()) {
   return {
     staff: staffRepository(db),
-    audit: auditRepository(db),
+    audit: auditRepository(db, now),
     notifications: notificationRepository(db),
     requests: requestRepository(db),
     beneficiaries: beneficiaryRepository(db),
@@ -34,12 +35,13 @@ export interface DataAccess {
 export async function dataAccess(options: {
   databaseUrl: string;
   pruneSessions?: boolean;
+  now?: () => Date;
 }): Promise<DataAccess> {
   const prisma: PrismaClient = await createPrismaClient(options.databaseUrl);
   const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true });
   return {
-    repositories: createRepositories(prisma),
-    transaction: (work) => prisma.$transaction((tx) => work(createRepositories(tx)), { timeout: 15_000 }),
+    repositories: createRepositories(prisma, options.now),
+    transaction: (work) => prisma.$transaction((tx) => work(createRepositories(tx, options.now)), { timeout: 15_000 }),
     sessionStore,
     ping: async () => {
       try {

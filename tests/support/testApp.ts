@@ -40,13 +40,14 @@ export async function createTestApp(
     LOGIN_RATE_LIMIT: '1000',
     ...options.env,
   });
-  const data = await dataAccess({ databaseUrl, pruneSessions: false });
   const clock = fixedClock(options.now ?? new Date('2026-03-01T08:00:00Z'));
+  const businessClock = options.clock ?? clock;
+  const data = await dataAccess({ databaseUrl, pruneSessions: false, now: () => businessClock.now() });
   const i18n = await createI18n();
   const sentMessages: OutgoingMessage[] = [];
   const services = createServices(data, config, {
     translate: i18n.getFixedT('ar'),
-    clock: options.clock ?? clock,
+    clock: businessClock,
     transport: { send: async (message) => void sentMessages.push(message) },
   });
   const app = createApp(services, { i18n, logger: createLogger('silent') });
