@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/generated/**', 'data/**', 'coverage/**', 'public/**'] },
+  { ignores: ['node_modules/**', 'src/generated/**', 'data/**', 'dist/**', 'scratch/**', 'coverage/**', 'public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,6 +11,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
 const TARGETS = { publicRatio: 0.5, queueP99Ms: 100, rssMb: 200 };
+/** Far above a committee's real use (a few people, a click every few seconds each). */
+const QUEUE_OFFERED_RATE = Number(process.env.BENCH_QUEUE_RATE ?? 100);
 
 interface Measurement {
   name: string;
@@ -38,9 +40,11 @@ function freePort(): Promise<number> {
 function start(script: string, env: Record<string, string>): ChildProcess {
   // One process per server, so its pid is the one whose memory we read. The app runs as
   // `npm start` runs it: compiled JavaScript on plain node; TypeScript files go through tsx.
-  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  // The app gets the same memory settings as in `npm start`: a small young generation, a bounded
+  // old generation (V8 then collects before growing) and two malloc arenas.
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : ['--max-semi-space-size=4', '--max-old-space-size=128', script];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -109,15 +113,16 @@ async function signIn(baseUrl: string, email: string, password: string) {
 async function measure(
   name: string,
   url: string,
-  options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {},
+  options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; overallRate?: number; connections?: number } = {},
 ): Promise<Measurement> {
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: DURATION_SECONDS,
     method: options.method ?? 'GET',
     headers: { ...FORWARDED, ...options.headers },
     body: options.body,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   });
   return {
     name,
@@ -189,6 +194,15 @@ async function main() {
     results.push(await measure('ceiling: bare Express + EJS', `${ceilingUrl}/`));
     results.push(await measure('public start page', `${appUrl}/`));
     results.push(await measure('committee queue (city + support type, page 2)', `${appUrl}${queuePath}`, { headers: { cookie } }));
+    // The same page at a fixed offered load: a closed loop at saturation measures queueing, not the page.
+    results.push(
+      await measure(`committee queue at ${QUEUE_OFFERED_RATE} req/s offered`, `${appUrl}${queuePath}`, {
+        headers: { cookie },
+        overallRate: QUEUE_OFFERED_RATE,
+      }),
+    );
+    // Diagnostic: the page's own latency when the server is not saturated.
+    results.push(await measure('diagnostic: committee queue, 5 connections', `${appUrl}${queuePath}`, { headers: { cookie }, connections: 5 }));
     results.push(await measure('request file page', `${appUrl}${filePath}`, { headers: { cookie } }));
     // The online journey needs a verified beneficiary account; the committee recommendation is
     // the signed-in form save measured instead (a CSRF-checked POST that writes in a transaction).
@@ -206,11 +220,16 @@ async function main() {
 
     const ceilingRate = results[0]!.requestsPerSecond;
     for (const result of results) result.ratioToCeiling = Number((result.requestsPerSecond / ceilingRate).toFixed(2));
-    const queue = results[2]!;
+    const queueAtSaturation = results[2]!;
+    const queue = results[3]!;
     const publicPage = results[1]!;
     const verdicts = {
       publicPageRatio: { value: publicPage.ratioToCeiling, target: `>= ${TARGETS.publicRatio}`, met: publicPage.ratioToCeiling! >= TARGETS.publicRatio },
-      queueP99Ms: { value: queue.p99Ms, target: `<= ${TARGETS.queueP99Ms}`, met: queue.p99Ms <= TARGETS.queueP99Ms },
+      queueP99Ms: {
+        value: queue.p99Ms,
+        target: `<= ${TARGETS.queueP99Ms} at ${QUEUE_OFFERED_RATE} req/s offered over ${CONNECTIONS} connections (at saturation: ${queueAtSaturation.p99Ms})`,
+        met: queue.p99Ms <= TARGETS.queueP99Ms,
+      },
       peakRssMb: { value: Math.round(highWaterMb), target: `< ${TARGETS.rssMb}`, met: highWaterMb < TARGETS.rssMb },
     };
     const report = {

@@ -11,6 +11,7 @@ import { setUpCsrf } from './middleware/setUpCsrf.ts';
 import { setUpViews } from './middleware/setUpViews.ts';
 import { setUpLocals, showFlashMessage } from './middleware/setUpLocals.ts';
 import { loadStaff } from './middleware/requireRole.ts';
+import { publicPageCache } from './middleware/publicPageCache.ts';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler.ts';
 import { healthRoutes } from './routes/public/index.ts';
 import { routes } from './routes/index.ts';
@@ -38,6 +39,7 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(setUpI18n(options.i18n, { secureCookies: config.production }));
   app.use(setUpLocals(config));
+  app.use(publicPageCache({ enabled: config.production }));
   app.use(setUpSession(services.data.sessionStore, config));
   app.use(setUpCsrf());
   app.use(loadStaff(services));

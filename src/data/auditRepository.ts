@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import type { AuditEntry } from '../generated/prisma/client.ts';
 
 export interface AuditInput {
   actorType: 'staff' | 'beneficiary' | 'system';
@@ -14,20 +15,8 @@ export interface AuditInput {
   at?: Date;
 }
 
-export interface AuditRecord {
-  id: number;
-  at: Date;
-  actorType: string;
-  actorId: number | null;
-  actorLabel: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  requestId: number | null;
-  visibleToBeneficiary: boolean;
-  details: Record<string, unknown> | null;
-  ip: string | null;
-}
+/** A stored entry with its details parsed back from JSON. */
+export type AuditRecord = Omit<AuditEntry, 'details'> & { details: Record<string, unknown> | null };
 
 export interface AuditFilter {
   action?: string;
@@ -38,20 +27,7 @@ export interface AuditFilter {
   to?: Date;
 }
 
-function toRecord(row: {
-  id: number;
-  at: Date;
-  actorType: string;
-  actorId: number | null;
-  actorLabel: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  requestId: number | null;
-  visibleToBeneficiary: boolean;
-  details: string | null;
-  ip: string | null;
-}): AuditRecord {
+function toRecord(row: AuditEntry): AuditRecord {
   return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null };
 }
 

@@ -29,12 +29,6 @@ interface RawQueueRow {
 const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
 const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
 
-export class StaleRequestError extends Error {
-  constructor(readonly requestId: number) {
-    super(`request ${requestId} was changed by someone else`);
-  }
-}
-
 export function committeeRepository(db: Db) {
   return {
     /**
@@ -105,15 +99,6 @@ export function committeeRepository(db: Db) {
           beneficiary: { select: { id: true, mobile: true, fileNumber: true } },
         },
       }),
-
-    /** Optimistic concurrency: the update only applies to the version the caller read. */
-    async setStatus(requestId: number, expectedVersion: number, status: string, extra: { decisionReleasedAt?: Date | null } = {}) {
-      const { count } = await db.supportRequest.updateMany({
-        where: { id: requestId, version: expectedVersion },
-        data: { status, version: { increment: 1 }, ...extra },
-      });
-      if (count !== 1) throw new StaleRequestError(requestId);
-    },
 
     staffNames: async (ids: number[]) => {
       const unique = [...new Set(ids)];
@@ -190,17 +175,6 @@ export function committeeRepository(db: Db) {
       return true;
     },
 
-    createInfoRequest: (input: { requestId: number; items: string[]; requestedById: number; requestedByRole: string; at: Date }) =>
-      db.infoRequest.create({
-        data: {
-          requestId: input.requestId,
-          items: JSON.stringify(input.items),
-          requestedById: input.requestedById,
-          requestedByRole: input.requestedByRole,
-          requestedAt: input.at,
-        },
-      }),
-
     registrationItems: (requestId: number) =>
       db.registrationItem.findMany({ where: { requestId }, orderBy: { id: 'asc' } }),
 
@@ -210,19 +184,6 @@ export function committeeRepository(db: Db) {
         create: { requestId: input.requestId, item: input.item, staffId: input.staffId, completedAt: input.at },
         update: {},
       }),
-
-    /**
-     * File numbers share the reference counter table under a year that cannot occur (0);
-     * the increment takes SQLite's write lock, so two registrations never get the same number.
-     */
-    async nextFileSequence(): Promise<number> {
-      const counter = await db.referenceCounter.upsert({
-        where: { year: FILE_NUMBER_COUNTER_KEY },
-        create: { year: FILE_NUMBER_COUNTER_KEY, lastNumber: 1 },
-        update: { lastNumber: { increment: 1 } },
-      });
-      return counter.lastNumber;
-    },
 
     assignFileNumber: (beneficiaryId: number, fileNumber: string, at: Date) =>
       db.beneficiary.update({ where: { id: beneficiaryId }, data: { fileNumber, registeredAt: at } }),
@@ -246,6 +207,4 @@ export function committeeRepository(db: Db) {
       }),
   };
 }
-
-export const FILE_NUMBER_COUNTER_KEY = 0;
 export type CommitteeRepository = ReturnType<typeof committeeRepository>;

@@ -257,14 +257,16 @@ export function isBefore(isoA: IsoDate, isoB: IsoDate): boolean {
 }
 
 /** The calendar day an instant falls on in Saudi Arabia (UTC+3, no DST) or another zone. */
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+const calendarDayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  let formatter = calendarDayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendarDayFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(now);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import express from 'express';
-import type { i18n } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, directionOf, LANGUAGES, type Language } from '../i18n.ts';
 
 const LANGUAGE_COOKIE = 'lng';
@@ -19,12 +19,46 @@ function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+const MAX_CACHED_KEYS = 5000;
+
+function isReturnObjectsOnly(options: unknown): boolean {
+  if (typeof options !== 'object' || options === null) return false;
+  const keys = Object.keys(options);
+  return keys.length === 1 && (options as { returnObjects?: unknown }).returnObjects === true;
+}
+
+/**
+ * i18next resolves every call afresh; pages call it hundreds of times with the same few keys.
+ * Calls without options (or with only returnObjects) are remembered per language, bounded since
+ * some keys embed a value; cached objects are shared, so views must only read them.
+ */
+function cachedTranslator(i18n: i18n, language: Language): TFunction {
+  const translate = i18n.getFixedT(language);
+  const cache = new Map<string, unknown>();
+  const cached = (key: unknown, ...rest: unknown[]) => {
+    const [options] = rest;
+    const asObject = rest.length === 1 && isReturnObjectsOnly(options);
+    if ((rest.length > 0 && !asObject) || typeof key !== 'string') {
+      return (translate as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+    }
+    const cacheKey = asObject ? `${key}\u0000objects` : key;
+    let text = cache.get(cacheKey);
+    if (text === undefined) {
+      text = asObject ? translate(key, { returnObjects: true }) : translate(key);
+      if (cache.size < MAX_CACHED_KEYS) cache.set(cacheKey, text);
+    }
+    return text;
+  };
+  return cached as unknown as TFunction;
+}
+
 /**
  * Arabic unless the user chose otherwise: `?lng=` switches and is remembered in a cookie.
  * Accept-Language is deliberately ignored: the service is Arabic first for everyone.
  */
 export function setUpI18n(i18n: i18n, options: { secureCookies: boolean }): Router {
   const router = express.Router();
+  const translators = new Map(LANGUAGES.map((language) => [language, cachedTranslator(i18n, language)]));
   router.use((req, res, next) => {
     const requested = req.query.lng;
     let language: Language = DEFAULT_LANGUAGE;
@@ -40,7 +74,7 @@ export function setUpI18n(i18n: i18n, options: { secureCookies: boolean }): Rout
       const remembered = readCookie(req.headers.cookie, LANGUAGE_COOKIE);
       if (isLanguage(remembered)) language = remembered;
     }
-    const t = i18n.getFixedT(language);
+    const t = translators.get(language) as TFunction;
     req.language = language;
     req.t = t;
     res.locals.t = t;

@@ -356,12 +356,9 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
           visibleToBeneficiary: true,
           details: { reference, channel: channel ?? request.channel },
         });
-        await notifications.enqueue(repositories, {
+        await notifications.notifyApplicant(repositories, request, {
           template: 'requestSubmitted',
           params: { reference, earliestResponseDate: formatDualDate(todayIso(opensAt), 'ar', monthNames()) },
-          beneficiaryId: request.beneficiaryId,
-          mobile: request.beneficiary.mobile,
-          email: request.email,
           dedupeKey: `request-submitted:${request.id}`,
         });
         const updated = await repositories.requests.findById(request.id);
@@ -388,12 +385,8 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
           visibleToBeneficiary: true,
           details: { reference: request.reference, resolvedInfoRequests: resolved },
         });
-        await notifications.enqueue(repositories, {
+        await notifications.notifyApplicant(repositories, request, {
           template: 'requestResubmitted',
-          params: { reference: request.reference ?? '' },
-          beneficiaryId: request.beneficiaryId,
-          mobile: request.beneficiary.mobile,
-          email: request.email,
           dedupeKey: `request-resubmitted:${request.id}:${request.version}`,
         });
         const updated = await repositories.requests.findById(request.id);

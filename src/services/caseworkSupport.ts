@@ -30,6 +30,19 @@ export function assertTransition(request: { status: string }, action: RequestAct
   return decision.to;
 }
 
+/** Writes the status only over the version the caller read; losing that race is a VersionConflictError. */
+export async function saveStatus(
+  repositories: Repositories,
+  requestId: number,
+  expectedVersion: number,
+  status: RequestStatus,
+  extra: StatusExtra = {},
+): Promise<number> {
+  const result = await repositories.requests.setStatus(requestId, expectedVersion, status, extra);
+  if (!result.ok) throw new VersionConflictError();
+  return result.version;
+}
+
 /** Every staff status change: state machine, optimistic lock, audit entry, all in the caller's transaction. */
 export async function changeStatus(
   repositories: Repositories,
@@ -41,8 +54,7 @@ export async function changeStatus(
 ): Promise<{ version: number; to: RequestStatus }> {
   assertVersion(request, expectedVersion);
   const to = assertTransition(request, action, context);
-  const result = await repositories.requests.setStatus(request.id, expectedVersion, to, options.extra ?? {});
-  if (!result.ok) throw new VersionConflictError();
+  const version = await saveStatus(repositories, request.id, expectedVersion, to, options.extra);
   await repositories.audit.append({
     ...auditActor(context),
     action: options.auditAction,
@@ -52,7 +64,7 @@ export async function changeStatus(
     visibleToBeneficiary: options.visibleToBeneficiary,
     details: { from: request.status, to, ...options.details },
   });
-  return { version: result.version, to };
+  return { version, to };
 }
 
 export function requireStaff(context: ActingContext): ActingContext & { kind: 'staff' } {

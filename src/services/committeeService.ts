@@ -1,14 +1,16 @@
 import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
-import { StaleRequestError, type QueueView } from '../data/committeeRepository.ts';
-import { decideTransition, isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
+import type { QueueView } from '../data/committeeRepository.ts';
+import { isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
 import { daysWaiting, isOverdue, isResponseWindowOpen } from '../domain/responseWindow.ts';
 import { hasAnyRole } from '../domain/roles.ts';
 import { auditActor, type ActingContext } from './actor.ts';
+import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
 import { decisionReleaseService, type DecisionReleaseService } from './decisionReleaseService.ts';
 import { registrationService } from './registrationService.ts';
 import { serviceDeliveryService } from './serviceDeliveryService.ts';
+import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export const COMMITTEE_PAGE_SIZE = 25;
@@ -29,13 +31,29 @@ export type DecisionInput =
   | { outcome: 'more_info'; note: string };
 
 /** Refusals are translation codes, so the page can say why in the user's language. */
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; code: string; status: 404 | 409 | 422 };
+export type Refusal = { ok: false; code: string; status: 404 | 409 | 422 };
+export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
 
 export const refusal = {
   notFound: { ok: false, code: 'committee:errors.notFound', status: 404 },
   stale: { ok: false, code: 'committee:errors.changedBySomeoneElse', status: 409 },
   notWithCommittee: { ok: false, code: 'committee:errors.notWithCommittee', status: 422 },
 } as const;
+
+/**
+ * Runs a committee use case and turns the shared use-case errors into the refusal its page shows.
+ * A thrown error also rolls back the surrounding transaction, so a lost race leaves nothing behind.
+ */
+export async function asOutcome<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof VersionConflictError) return refusal.stale;
+    if (error instanceof TransitionRefusedError) return { ok: false, code: error.code, status: 422 };
+    if (error instanceof NotFoundError) return refusal.notFound;
+    throw error;
+  }
+}
 
 const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {
   accept: 'decide_accept',
@@ -154,16 +172,12 @@ export function committeeService(
       requestId: number,
       input: DecisionInput,
     ): Promise<Outcome<{ released: boolean }>> {
-      try {
-        return await data.transaction(async (repositories): Promise<Outcome<{ released: boolean }>> => {
+      return asOutcome(() =>
+        data.transaction(async (repositories): Promise<Outcome<{ released: boolean }>> => {
           const request = await repositories.committee.findForAction(requestId);
           if (!request) return refusal.notFound;
           if (!isRequestStatus(request.status)) return refusal.notWithCommittee;
-          const transition = decideTransition(request.status, DECISION_ACTIONS[input.outcome], {
-            kind: 'staff',
-            roles: context.roles,
-          });
-          if (!transition.ok) return { ok: false, code: transition.code, status: 422 };
+          const to = assertTransition(request, DECISION_ACTIONS[input.outcome], context);
           const now = clock.now();
           const decision = await repositories.committee.createDecision({
             requestId,
@@ -178,24 +192,24 @@ export function committeeService(
             decidedAt: now,
             releasedAt: input.outcome === 'more_info' ? now : null,
           });
-          await repositories.committee.setStatus(requestId, request.version, transition.to);
+          await saveStatus(repositories, requestId, request.version, to);
           await repositories.audit.append({
             ...auditActor(context),
             action: 'decision.recorded',
             entityType: 'Decision',
             entityId: decision.id,
             requestId,
-            details: { outcome: input.outcome, from: request.status, to: transition.to },
+            details: { outcome: input.outcome, from: request.status, to },
             at: now,
           });
 
           if (input.outcome === 'more_info') {
-            await repositories.committee.createInfoRequest({
+            await repositories.casework.addInfoRequest({
               requestId,
               items: [input.note],
               requestedById: context.id,
               requestedByRole: 'committee_chair',
-              at: now,
+              requestedAt: now,
             });
             await repositories.audit.append({
               ...auditActor(context),
@@ -207,23 +221,16 @@ export function committeeService(
               details: { items: [input.note], by: 'committee' },
               at: now,
             });
-            await notifications.enqueue(repositories, {
+            await notifications.notifyApplicant(repositories, request, {
               template: 'decisionReleasedMoreInfo',
-              params: { reference: request.reference ?? String(requestId) },
-              beneficiaryId: request.beneficiary.id,
-              mobile: request.beneficiary.mobile,
-              email: request.email,
               dedupeKey: `committee-more-info:${decision.id}`,
             });
             return { ok: true, released: true };
           }
           const released = await release.releaseWithin(repositories, decision.id, now, context);
           return { ok: true, released };
-        });
-      } catch (error) {
-        if (error instanceof StaleRequestError) return refusal.stale;
-        throw error;
-      }
+        }),
+      );
     },
   };
 }

@@ -40,12 +40,8 @@ export function decisionReleaseService(data: DataAccess, clock: Clock, notificat
       details: { outcome: decision.outcome },
       at: now,
     });
-    await notifications.enqueue(repositories, {
+    await notifications.notifyApplicant(repositories, request, {
       template: decisionReleaseTemplate(decision.outcome),
-      params: { reference: request.reference ?? String(request.id) },
-      beneficiaryId: request.beneficiary.id,
-      mobile: request.beneficiary.mobile,
-      email: request.email,
       dedupeKey: `decision-released:${request.id}`,
     });
     return true;

@@ -16,6 +16,14 @@ export interface NotificationRequest {
   dedupeKey?: string;
 }
 
+/** What a message about a request needs: its reference, the applicant's mobile and the request's e-mail. */
+export interface RequestApplicant {
+  id: number;
+  reference: string | null;
+  email: string | null;
+  beneficiary: { id: number; mobile: string | null };
+}
+
 /**
  * Messages are rendered in Arabic when queued and written to the outbox inside the caller's
  * transaction, so a message exists exactly when the change it announces was committed.
@@ -49,8 +57,25 @@ export function notificationService(data: DataAccess, clock: Clock, translate: T
     }
   }
 
+  /** A message about a request to its applicant; every such template is given the request's reference. */
+  async function notifyApplicant(
+    repositories: Repositories,
+    request: RequestApplicant,
+    message: { template: string; dedupeKey: string; params?: Record<string, string | number> },
+  ): Promise<void> {
+    await enqueue(repositories, {
+      template: message.template,
+      params: { reference: request.reference ?? String(request.id), ...message.params },
+      beneficiaryId: request.beneficiary.id,
+      mobile: request.beneficiary.mobile,
+      email: request.email,
+      dedupeKey: message.dedupeKey,
+    });
+  }
+
   return {
     enqueue,
+    notifyApplicant,
 
     /** Sends what is due; failures back off exponentially and give up after MAX_DELIVERY_ATTEMPTS. */
     async deliverDue(limit = 50): Promise<{ sent: number; failed: number }> {

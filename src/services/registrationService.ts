@@ -1,15 +1,21 @@
 import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
-import { StaleRequestError } from '../data/committeeRepository.ts';
 import { formatFileNumber, missingRegistrationItems } from '../domain/registration.ts';
-import { decideTransition, isRequestStatus } from '../domain/requestStatus.ts';
+import { isRequestStatus } from '../domain/requestStatus.ts';
 import { auditActor, type ActingContext } from './actor.ts';
+import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
-import { refusal, type Outcome } from './committeeService.ts';
+import { asOutcome, refusal, type Outcome } from './committeeService.ts';
 import type { NotificationService } from './notificationService.ts';
 
 const notReleased = { ok: false, code: 'committee:errors.decisionNotReleased', status: 422 } as const;
 const notAccepted = { ok: false, code: 'committee:errors.notAccepted', status: 422 } as const;
+
+/**
+ * File numbers share the reference counter table under a year that cannot occur (0);
+ * the increment takes SQLite's write lock, so two registrations never get the same number.
+ */
+export const FILE_NUMBER_COUNTER_KEY = 0;
 
 /** After an accepted decision is released: the officer completes the checklist, then registers. */
 export function registrationService(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService) {
@@ -50,13 +56,12 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
     },
 
     async register(context: ActingContext & { kind: 'staff' }, requestId: number): Promise<Outcome<{ fileNumber: string }>> {
-      try {
-        return await data.transaction(async (repositories): Promise<Outcome<{ fileNumber: string }>> => {
+      return asOutcome(() =>
+        data.transaction(async (repositories): Promise<Outcome<{ fileNumber: string }>> => {
           const request = await repositories.committee.findForAction(requestId);
           if (!request) return refusal.notFound;
           if (!isRequestStatus(request.status)) return notAccepted;
-          const transition = decideTransition(request.status, 'register', { kind: 'staff', roles: context.roles });
-          if (!transition.ok) return { ok: false, code: transition.code, status: 422 };
+          const to = assertTransition(request, 'register', context);
           if (!request.decisionReleasedAt) return notReleased;
           const done = await repositories.committee.registrationItems(requestId);
           if (missingRegistrationItems(config.registrationItems, done.map((item) => item.item)).length > 0) {
@@ -66,9 +71,9 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
           // A beneficiary served before keeps the file number they already have.
           const fileNumber =
             request.beneficiary.fileNumber ??
-            formatFileNumber(config.referencePrefix, await repositories.committee.nextFileSequence());
+            formatFileNumber(config.referencePrefix, await repositories.requests.nextReferenceNumber(FILE_NUMBER_COUNTER_KEY));
           await repositories.committee.assignFileNumber(request.beneficiary.id, fileNumber, now);
-          await repositories.committee.setStatus(requestId, request.version, transition.to);
+          await saveStatus(repositories, requestId, request.version, to);
           await repositories.audit.append({
             ...auditActor(context),
             action: 'request.registered',
@@ -79,20 +84,14 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
             details: { fileNumber },
             at: now,
           });
-          await notifications.enqueue(repositories, {
+          await notifications.notifyApplicant(repositories, request, {
             template: 'registrationComplete',
-            params: { reference: request.reference ?? String(requestId), fileNumber },
-            beneficiaryId: request.beneficiary.id,
-            mobile: request.beneficiary.mobile,
-            email: request.email,
+            params: { fileNumber },
             dedupeKey: `registration-complete:${requestId}`,
           });
           return { ok: true, fileNumber };
-        });
-      } catch (error) {
-        if (error instanceof StaleRequestError) return refusal.stale;
-        throw error;
-      }
+        }),
+      );
     },
   };
 }

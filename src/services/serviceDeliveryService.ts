@@ -36,12 +36,8 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           details: { serviceType: input.serviceType, deliveredOn: input.deliveredOn },
           at: now,
         });
-        await notifications.enqueue(repositories, {
+        await notifications.notifyApplicant(repositories, request, {
           template: 'serviceDelivered',
-          params: { reference: request.reference ?? String(requestId) },
-          beneficiaryId: request.beneficiary.id,
-          mobile: request.beneficiary.mobile,
-          email: request.email,
           dedupeKey: `service-delivered:${delivery.id}`,
         });
         return { ok: true, id: delivery.id };

@@ -175,12 +175,8 @@ export function verificationService(
           requestedByRole: VERIFYING_ROLE,
           requestedAt: clock.now(),
         });
-        await notifications.enqueue(repositories, {
+        await notifications.notifyApplicant(repositories, request, {
           template: 'requestNeedsInfo',
-          params: { reference: request.reference ?? '' },
-          beneficiaryId: request.beneficiaryId,
-          mobile: request.beneficiary.mobile,
-          email: request.email,
           dedupeKey: `info-request:${infoRequest.id}`,
         });
         return { ok: true, version: result.version };

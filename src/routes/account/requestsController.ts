@@ -5,6 +5,7 @@ import { NotFoundError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 /** A decision recorded before the response window opens stays "under study" for the applicant. */
 export function statusForBeneficiary(request: { status: string; decisionReleasedAt: Date | null }): RequestStatus {
@@ -19,8 +20,6 @@ function parseItems(items: string): string[] {
     return [];
   }
 }
-
-const notFound = (res: Response) => res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
 
 export function accountRequestRoutes(services: Services) {
   const router = express.Router();
@@ -46,7 +45,7 @@ export function accountRequestRoutes(services: Services) {
     const id = parseId(req.params.id);
     const context = beneficiaryContext(req, res);
     const request = id ? await applications.get(id, context).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))) : null;
-    if (!request) return notFound(res);
+    if (!request) return notFoundHandler(req, res);
     const status = statusForBeneficiary(request);
     const timeline = await services.data.repositories.audit.forRequest(request.id, true);
     res.render('pages/account/request', {
@@ -67,7 +66,7 @@ export function accountRequestRoutes(services: Services) {
     const documentId = parseId(req.params.documentId);
     const context = req.staff ? staffContext(req) : res.locals.beneficiary ? beneficiaryContext(req, res) : null;
     if (!context) return res.redirect(303, '/account/login');
-    if (!id || !documentId) return notFound(res);
+    if (!id || !documentId) return notFoundHandler(req, res);
     try {
       const { document, bytes } = await services.documents.open(id, documentId, context);
       res.set({
@@ -78,7 +77,7 @@ export function accountRequestRoutes(services: Services) {
       });
       res.send(bytes);
     } catch (error) {
-      if (error instanceof NotFoundError) return notFound(res);
+      if (error instanceof NotFoundError) return notFoundHandler(req, res);
       throw error;
     }
   });

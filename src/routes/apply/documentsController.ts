@@ -7,6 +7,7 @@ import { ID_COPY_KIND } from '../../services/applicationService.ts';
 import { parseId } from '../context.ts';
 import { editableRequest, renderStep, returnToOf } from './applyHelpers.ts';
 import { nextPath } from './journey.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function applyDocumentRoutes(services: Services) {
   const router = express.Router();
@@ -61,7 +62,7 @@ export function applyDocumentRoutes(services: Services) {
     if (!request) return;
     const documentId = parseId(req.params.documentId);
     if (!documentId || !request.documents.some((document) => document.id === documentId)) {
-      return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+      return notFoundHandler(req, res);
     }
     await services.documents.remove(request.id, documentId, beneficiaryContext(req, res));
     res.redirect(303, `/apply/documents${suffix(req)}`);

@@ -7,6 +7,7 @@ import { parseId } from '../context.ts';
 import { formState } from '../forms.ts';
 import { dateValues, editableRequest, renderStep, returnToOf, typedValues } from './applyHelpers.ts';
 import { nextPath } from './journey.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 const MEMBER_FIELDS = ['fullName', 'relation', 'nationalId', 'monthlyIncome'] as const;
 
@@ -57,7 +58,7 @@ export function applyHouseholdRoutes(services: Services) {
     if (!request) return null;
     const member = request.householdMembers.find((candidate) => candidate.id === parseId(req.params.memberId));
     if (!member) {
-      res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+      notFoundHandler(req, res);
       return null;
     }
     return { request, member };

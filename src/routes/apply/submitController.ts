@@ -9,6 +9,7 @@ import { formState, keepTyped } from '../forms.ts';
 import { editableRequest, progressText } from './applyHelpers.ts';
 import { dualDate } from './dualDate.ts';
 import { pathOf } from './journey.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 type Row = { key: string; value: string | null; href?: string; qa?: string };
 
@@ -16,7 +17,8 @@ type Row = { key: string; value: string | null; href?: string; qa?: string };
 function answerSections(req: Request, request: FullRequest) {
   const t = req.t;
   const change = (step: string) => `${pathOf(step as never)}?returnTo=check`;
-  const option = (group: string, value: string | null) => (value ? t(`apply:options.${group}.${value}`, { defaultValue: value }) : null);
+  // Enum labels are shared with the staff and committee screens (domain:); document kinds are the journey's own.
+  const option = (prefix: string, value: string | null) => (value ? t(`${prefix}${value}`, { defaultValue: value }) : null);
   const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value.toLocaleString('en-US') }));
   const row = (key: string, value: string | null, step: string, qa: string): Row => ({ key: t(key), value, href: change(step), qa });
   const sections: { step: string; heading: string; rows: Row[] }[] = [
@@ -31,8 +33,8 @@ function answerSections(req: Request, request: FullRequest) {
       rows: [
         row('apply:personal.fullName', request.fullName, 'personal', 'check-fullName'),
         row('apply:personal.birthDate', dualDate(req, request.birthDate), 'personal', 'check-birthDate'),
-        row('apply:personal.nationality', option('nationality', request.nationality), 'personal', 'check-nationality'),
-        row('apply:personal.maritalStatus', option('maritalStatus', request.maritalStatus), 'personal', 'check-maritalStatus'),
+        row('apply:personal.nationality', option('domain:options.nationality.', request.nationality), 'personal', 'check-nationality'),
+        row('apply:personal.maritalStatus', option('domain:options.maritalStatus.', request.maritalStatus), 'personal', 'check-maritalStatus'),
         row('apply:personal.idExpiryDate', dualDate(req, request.idExpiryDate), 'personal', 'check-idExpiryDate'),
       ],
     },
@@ -53,7 +55,7 @@ function answerSections(req: Request, request: FullRequest) {
           'apply:household.members',
           request.householdMembers.length === 0
             ? t('apply:household.none')
-            : request.householdMembers.map((member) => `${member.fullName} (${option('relation', member.relation)})`).join('، '),
+            : request.householdMembers.map((member) => `${member.fullName} (${option('domain:options.relation.', member.relation)})`).join('، '),
           'household',
           'check-household',
         ),
@@ -70,7 +72,7 @@ function answerSections(req: Request, request: FullRequest) {
       step: 'housing',
       heading: t('apply:check.housing'),
       rows: [
-        row('apply:housing.housingType', option('housingType', request.housingType), 'housing', 'check-housingType'),
+        row('apply:housing.housingType', option('domain:options.housingType.', request.housingType), 'housing', 'check-housingType'),
         ...(request.housingType === 'rented' ? [row('apply:housing.monthlyRent', amount(request.monthlyRent), 'housing', 'check-monthlyRent')] : []),
       ],
     },
@@ -78,7 +80,7 @@ function answerSections(req: Request, request: FullRequest) {
       step: 'support',
       heading: t('apply:check.support'),
       rows: [
-        row('apply:support.supportType', option('supportType', request.supportType), 'support', 'check-supportType'),
+        row('apply:support.supportType', option('domain:supportTypes.', request.supportType), 'support', 'check-supportType'),
         row('apply:support.needDescription', request.needDescription, 'support', 'check-needDescription'),
       ],
     },
@@ -88,7 +90,7 @@ function answerSections(req: Request, request: FullRequest) {
       rows: [
         row(
           'apply:documents.attached',
-          request.documents.length === 0 ? t('apply:documents.none') : request.documents.map((document) => `${option('documentKind', document.kind)}: ${document.originalName}`).join('، '),
+          request.documents.length === 0 ? t('apply:documents.none') : request.documents.map((document) => `${option('apply:options.documentKind.', document.kind)}: ${document.originalName}`).join('، '),
           'documents',
           'check-documents',
         ),
@@ -172,7 +174,7 @@ export function applySubmitRoutes(services: Services) {
       if (error instanceof NotFoundError) return null;
       throw error;
     }) : null;
-    if (!request || !request.reference) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!request || !request.reference) return notFoundHandler(req, res);
     res.render('pages/apply/confirmation', {
       pageTitleKey: 'apply:confirmation.title',
       request,

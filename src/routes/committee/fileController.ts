@@ -6,6 +6,7 @@ import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts
 import { parseId, staffContext } from '../context.ts';
 import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
 import { dateTime, dualDateFormatter } from './viewHelpers.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 const READERS = ['committee_member', 'committee_chair', 'manager'] as const;
 
@@ -15,7 +16,7 @@ export function fileRoutes(services: Services) {
   async function renderFile(req: Request, res: Response, forms: { recommendation?: object; decision?: object } = {}, status = 200) {
     const id = parseId(req.params.id);
     const file = id ? await services.committee.file(id) : null;
-    if (!file) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!file) return notFoundHandler(req, res);
     const staff = req.staff!;
     const myRecommendation = file.request.recommendations.find((item) => item.memberId === staff.id);
     const errors = [
@@ -43,7 +44,7 @@ export function fileRoutes(services: Services) {
 
   router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, ['recommendation', 'note']);
     const parsed = validateForm(recommendationSchema, req.body);
     if (!parsed.ok) return renderFile(req, res, { recommendation: formState(values, parsed.errors) }, 400);
@@ -58,7 +59,7 @@ export function fileRoutes(services: Services) {
 
   router.post('/committee/requests/:id/decision', requireRole('committee_chair'), async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, DECISION_FIELDS);
     const parsed = parseDecision(req.body, services.config);
     if (!parsed.ok) return renderFile(req, res, { decision: formState(values, parsed.errors) }, 400);

@@ -5,6 +5,7 @@ import { formState, validateForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { registrationItemsSchema } from './committeeSchemas.ts';
 import { dateTime } from './viewHelpers.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function registrationRoutes(services: Services) {
   const router = express.Router();
@@ -13,7 +14,7 @@ export function registrationRoutes(services: Services) {
   async function render(req: Request, res: Response, errors: FieldError[] = [], status = 200) {
     const id = parseId(req.params.id);
     const checklist = id ? await services.registration.checklist(id) : null;
-    if (!checklist) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!checklist) return notFoundHandler(req, res);
     res.status(status).render('pages/committee/registration', {
       pageTitle: req.t('committee:registration.title', { reference: checklist.request.reference ?? checklist.request.id }),
       backLink: `/committee/requests/${checklist.request.id}`,

@@ -5,6 +5,7 @@ import { formState, keepTyped } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { parseServiceDelivery, SERVICE_FIELDS } from './committeeSchemas.ts';
 import { dualDateFormatter } from './viewHelpers.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function serviceDeliveryRoutes(services: Services) {
   const router = express.Router();
@@ -13,7 +14,7 @@ export function serviceDeliveryRoutes(services: Services) {
   async function render(req: Request, res: Response, form = formState(), status = 200) {
     const id = parseId(req.params.id);
     const file = id ? await services.committee.file(id) : null;
-    if (!file) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!file) return notFoundHandler(req, res);
     res.status(status).render('pages/committee/services', {
       pageTitle: req.t('committee:services.title', { reference: file.request.reference ?? file.request.id }),
       backLink: `/committee/requests/${file.request.id}`,

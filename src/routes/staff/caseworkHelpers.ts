@@ -19,9 +19,11 @@ export function requestIdFrom(req: Request): number {
 }
 
 /** Date and time in Riyadh, next to the dual (Hijri/Gregorian) date, for timelines and records. */
+const riyadhTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hour12: false });
+
 export function viewFormatters(req: Request) {
   const dualDate = dualDateFormatter(req);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hour12: false });
+  const time = riyadhTime;
   return {
     dualDate,
     dateTime: (value: Date | null | undefined) => (value ? `${dualDate(value)} ${time.format(value)}` : ''),
