@@ -55,7 +55,7 @@ function answerSections(req: Request, request: FullRequest) {
           'apply:household.members',
           request.householdMembers.length === 0
             ? t('apply:household.none')
-            : request.householdMembers.map((member) => `${member.fullName} (${option('domain:options.relation.', member.relation)})`).join('، '),
+            : request.householdMembers.map((member) => `${member.fullName} (${option('domain:options.relation.', member.relation)})`).join(t('common:listSeparator')),
           'household',
           'check-household',
         ),
@@ -90,7 +90,7 @@ function answerSections(req: Request, request: FullRequest) {
       rows: [
         row(
           'apply:documents.attached',
-          request.documents.length === 0 ? t('apply:documents.none') : request.documents.map((document) => `${option('apply:options.documentKind.', document.kind)}: ${document.originalName}`).join('، '),
+          request.documents.length === 0 ? t('apply:documents.none') : request.documents.map((document) => `${option('apply:options.documentKind.', document.kind)}: ${document.originalName}`).join(t('common:listSeparator')),
           'documents',
           'check-documents',
         ),
