@@ -8,6 +8,7 @@ import { requestRepository } from './requestRepository.ts';
 import { beneficiaryRepository } from './beneficiaryRepository.ts';
 import { committeeRepository } from './committeeRepository.ts';
 import { caseworkRepository } from './caseworkRepository.ts';
+import { feedbackRepository } from './feedbackRepository.ts';
 
 /** `now` is the business clock: audit entries carry its time, so tests that move time see consistent timelines. */
 export function createRepositories(db: Db, now: () => Date = () => new Date()) {
@@ -19,6 +20,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date()) {
     beneficiaries: beneficiaryRepository(db),
     committee: committeeRepository(db),
     casework: caseworkRepository(db),
+    feedback: feedbackRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -15,6 +15,8 @@ const STAFF_NAVIGATION: NavigationItem[] = [
   { href: '/admin/staff', key: 'common:nav.staffAccounts', roles: ['admin'] },
   { href: '/admin/audit', key: 'common:nav.audit', roles: ['admin', 'manager'] },
   { href: '/admin/outbox', key: 'common:nav.outbox', roles: ['admin'] },
+  { href: '/staff/questions', key: 'common:nav.questions', roles: ['relations_officer', 'manager'] },
+  { href: '/admin/satisfaction', key: 'common:nav.satisfaction', roles: ['manager', 'admin'] },
 ];
 
 function languageSwitchHref(req: Request, target: string): string {
@@ -38,14 +40,17 @@ export function setUpLocals(config: Config) {
       get() {
         const staff = req.staff;
         if (staff) {
-          return STAFF_NAVIGATION.filter((item) => !item.roles || hasAnyRole(staff.roles, item.roles)).map((item) => ({
-            ...item,
-            current: req.path === item.href || req.path.startsWith(item.href + '/'),
-          }));
+          const items = STAFF_NAVIGATION.filter((item) => !item.roles || hasAnyRole(staff.roles, item.roles));
+          // The longest matching link is the current one: /staff/questions is not also "Reception".
+          const current = items
+            .filter((item) => req.path === item.href || req.path.startsWith(item.href + '/'))
+            .sort((a, b) => b.href.length - a.href.length)[0];
+          return items.map((item) => ({ ...item, current: item === current }));
         }
         if (req.session?.beneficiaryId) {
           return [
             { href: '/account/requests', key: 'common:nav.myRequests', current: req.path.startsWith('/account/requests') },
+            { href: '/account/questions', key: 'common:nav.myQuestions', current: req.path.startsWith('/account/questions') },
           ];
         }
         return [{ href: '/account/login', key: 'common:nav.beneficiarySignIn', current: req.path === '/account/login' }];

@@ -5,6 +5,7 @@ import { staffLoginRoutes } from './staff/loginController.ts';
 import { adminStaffRoutes } from './admin/staffController.ts';
 import { adminAuditRoutes } from './admin/auditController.ts';
 import { adminOutboxRoutes } from './admin/outboxController.ts';
+import { adminSatisfactionRoutes } from './admin/satisfactionController.ts';
 import { receptionRoutes } from './staff/index.ts';
 import { researchRoutes } from './research/index.ts';
 import { committeeRoutes } from './committee/index.ts';
@@ -18,6 +19,7 @@ export function routes(services: Services) {
   router.use(adminStaffRoutes(services));
   router.use(adminAuditRoutes(services));
   router.use(adminOutboxRoutes(services));
+  router.use(adminSatisfactionRoutes(services));
   router.use(receptionRoutes(services));
   router.use(researchRoutes(services));
   router.use(committeeRoutes(services));

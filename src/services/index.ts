@@ -14,6 +14,8 @@ import { documentStorage } from '../data/documentStorage.ts';
 import { transportFor, type NotificationTransport } from './notificationTransport.ts';
 import { committeeServices } from './committeeService.ts';
 import { intakeServices } from './intakeServices.ts';
+import { questionService } from './questionService.ts';
+import { ratingService } from './ratingService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -40,6 +42,8 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     audit: auditService(data),
     ...committeeServices(data, config, clock, notifications),
     ...intakeServices(data, config, clock, notifications, options.translate),
+    questions: questionService(data, clock, notifications),
+    ratings: ratingService(data, clock),
   };
 }
 export type Services = ReturnType<typeof services>;

@@ -3,11 +3,15 @@ import type { Services } from '../../services/index.ts';
 import { loadBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { accountAuthRoutes } from './authController.ts';
 import { accountRequestRoutes } from './requestsController.ts';
+import { accountQuestionRoutes } from './questionsController.ts';
+import { accountRatingRoutes } from './ratingController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
   router.use(['/account', '/apply'], loadBeneficiary(services));
   router.use(accountAuthRoutes(services));
   router.use(accountRequestRoutes(services));
+  router.use(accountQuestionRoutes(services));
+  router.use(accountRatingRoutes(services));
   return router;
 }

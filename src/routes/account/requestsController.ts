@@ -48,12 +48,14 @@ export function accountRequestRoutes(services: Services) {
     if (!request) return notFoundHandler(req, res);
     const status = statusForBeneficiary(request);
     const timeline = await services.data.repositories.audit.forRequest(request.id, true);
+    const ratingTarget = await services.ratings.target(context, request.id);
     res.render('pages/account/request', {
       pageTitle: request.reference ? req.t('account:request.title', { reference: request.reference }) : req.t('account:request.draftTitle'),
       backLink: '/account/requests',
       request,
       status,
       earliestResponse: dualDate(req, request.responseWindowOpensAt),
+      ratingOffered: ratingTarget?.offered ?? false,
       underStudy: ['submitted', 'in_verification', 'referred', 'ready_for_committee', 'with_committee'].includes(status),
       infoItems: request.status === 'needs_info' ? request.infoRequests.filter((info) => !info.resolvedAt).flatMap((info) => parseItems(info.items)) : [],
       timeline: timeline.map((entry) => ({ at: dualDate(req, entry.at), key: `account:timeline.${entry.action}` })),

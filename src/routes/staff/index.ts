@@ -3,6 +3,7 @@ import type { Services } from '../../services/index.ts';
 import { receptionDeskRoutes } from './receptionController.ts';
 import { requestRoutes } from './requestController.ts';
 import { walkInFormRoutes } from './walkInFormController.ts';
+import { staffQuestionRoutes } from './questionsController.ts';
 
 /** The relations officers' screens: reception desk, walk-in forms, the request file and its actions. */
 export function receptionRoutes(services: Services) {
@@ -10,5 +11,6 @@ export function receptionRoutes(services: Services) {
   router.use(receptionDeskRoutes(services));
   router.use(walkInFormRoutes(services));
   router.use(requestRoutes(services));
+  router.use(staffQuestionRoutes(services));
   return router;
 }

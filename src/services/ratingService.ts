@@ -1,0 +1,73 @@
+import type { DataAccess } from '../data/index.ts';
+import { auditActor, type ActingContext } from './actor.ts';
+import type { Clock } from './clock.ts';
+
+export interface RatingInput {
+  score: number;
+  easeScore: number;
+  comment: string | null;
+  anonymous: boolean;
+}
+
+export interface RatingTarget {
+  beneficiaryId: number;
+  decisionReleasedAt: Date | null;
+  ratedAt: Date | null;
+  servicesDelivered: number;
+}
+
+/** A rating is offered once there is something to judge (a released decision or a delivered service), and only once. */
+export function ratingOffered(target: RatingTarget): boolean {
+  return target.ratedAt == null && (target.decisionReleasedAt != null || target.servicesDelivered > 0);
+}
+
+export type RatingOutcome = { ok: true } | { ok: false; status: 404 | 409; code: string };
+
+export function ratingService(data: DataAccess, clock: Clock) {
+  async function ownTarget(context: ActingContext & { kind: 'beneficiary' }, requestId: number) {
+    const target = await data.repositories.feedback.ratingTarget(requestId);
+    return target && target.beneficiaryId === context.id ? target : null;
+  }
+
+  return {
+    /** null for a request that is not the beneficiary's own, so it cannot be probed. */
+    async target(context: ActingContext & { kind: 'beneficiary' }, requestId: number) {
+      const target = await ownTarget(context, requestId);
+      return target ? { ...target, offered: ratingOffered(target) } : null;
+    },
+
+    async rate(context: ActingContext & { kind: 'beneficiary' }, requestId: number, input: RatingInput): Promise<RatingOutcome> {
+      return data.transaction(async (repositories): Promise<RatingOutcome> => {
+        const target = await repositories.feedback.ratingTarget(requestId);
+        if (!target || target.beneficiaryId !== context.id) return { ok: false, status: 404, code: 'feedback:errors.requestUnknown' };
+        if (!ratingOffered(target)) return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+        const now = clock.now();
+        if (!(await repositories.feedback.markRequestRated(requestId, now))) return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+        const rating = await repositories.feedback.addRating({
+          score: input.score,
+          easeScore: input.easeScore,
+          comment: input.comment,
+          anonymous: input.anonymous,
+          beneficiaryId: input.anonymous ? null : context.id,
+          requestId: input.anonymous ? null : requestId,
+          context: target.servicesDelivered > 0 ? 'service' : 'decision',
+          // Day precision only when anonymous, so the rating cannot be matched to the request's ratedAt by time.
+          createdAt: input.anonymous ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) : now,
+        });
+        // An anonymous rating leaves no trail back to its author: the audit entry records only that the request was rated.
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'request.rated',
+          entityType: input.anonymous ? 'SupportRequest' : 'ServiceRating',
+          entityId: input.anonymous ? requestId : rating.id,
+          requestId,
+          visibleToBeneficiary: true,
+          at: now,
+        });
+        return { ok: true };
+      });
+    },
+
+    summary: () => data.repositories.feedback.ratingSummary(),
+  };
+}
