@@ -153,7 +153,7 @@ export function committeeService(
         await repositories.audit.append({
           ...auditActor(context),
           action: 'recommendation.recorded',
-          entityType: 'Recommendation',
+          entityType: 'recommendation',
           entityId: saved.id,
           requestId,
           details: { recommendation: input.recommendation },
@@ -196,7 +196,7 @@ export function committeeService(
           await repositories.audit.append({
             ...auditActor(context),
             action: 'decision.recorded',
-            entityType: 'Decision',
+            entityType: 'decision',
             entityId: decision.id,
             requestId,
             details: { outcome: input.outcome, from: request.status, to },
@@ -214,7 +214,7 @@ export function committeeService(
             await repositories.audit.append({
               ...auditActor(context),
               action: 'request.returned_for_info',
-              entityType: 'SupportRequest',
+              entityType: 'request',
               entityId: requestId,
               requestId,
               visibleToBeneficiary: true,

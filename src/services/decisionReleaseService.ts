@@ -33,7 +33,7 @@ export function decisionReleaseService(data: DataAccess, clock: Clock, notificat
     await repositories.audit.append({
       ...auditActor(context),
       action: 'decision.released',
-      entityType: 'Decision',
+      entityType: 'decision',
       entityId: decision.id,
       requestId: request.id,
       visibleToBeneficiary: true,

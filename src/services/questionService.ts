@@ -32,7 +32,7 @@ export function questionService(data: DataAccess, clock: Clock, notifications: N
         await repositories.audit.append({
           ...auditActor(context),
           action: 'question.asked',
-          entityType: 'BeneficiaryQuestion',
+          entityType: 'question',
           entityId: question.id,
           requestId: input.requestId,
           visibleToBeneficiary: input.requestId != null,
@@ -67,7 +67,7 @@ export function questionService(data: DataAccess, clock: Clock, notifications: N
         await repositories.audit.append({
           ...auditActor(context),
           action: 'question.answered',
-          entityType: 'BeneficiaryQuestion',
+          entityType: 'question',
           entityId: id,
           requestId: question.requestId,
           visibleToBeneficiary: question.requestId != null,

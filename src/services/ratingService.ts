@@ -58,7 +58,7 @@ export function ratingService(data: DataAccess, clock: Clock) {
         await repositories.audit.append({
           ...auditActor(context),
           action: 'request.rated',
-          entityType: input.anonymous ? 'SupportRequest' : 'ServiceRating',
+          entityType: input.anonymous ? 'request' : 'rating',
           entityId: input.anonymous ? requestId : rating.id,
           requestId,
           visibleToBeneficiary: true,

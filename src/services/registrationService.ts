@@ -44,7 +44,7 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
           await repositories.audit.append({
             ...auditActor(context),
             action: 'registration.item_completed',
-            entityType: 'RegistrationItem',
+            entityType: 'registration_item',
             entityId: saved.id,
             requestId,
             details: { item },
@@ -77,7 +77,7 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
           await repositories.audit.append({
             ...auditActor(context),
             action: 'request.registered',
-            entityType: 'SupportRequest',
+            entityType: 'request',
             entityId: requestId,
             requestId,
             visibleToBeneficiary: true,

@@ -29,7 +29,7 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
         await repositories.audit.append({
           ...auditActor(context),
           action: 'service.delivered',
-          entityType: 'ServiceDelivery',
+          entityType: 'service_delivery',
           entityId: delivery.id,
           requestId,
           visibleToBeneficiary: true,

@@ -143,7 +143,7 @@ export function verificationService(
         await repositories.audit.append({
           ...auditActor(context),
           action: 'request.verification_line_recorded',
-          entityType: 'VerificationLine',
+          entityType: 'verification_line',
           entityId: `${requestId}:${input.item}`,
           requestId,
           visibleToBeneficiary: false,

@@ -46,7 +46,7 @@ describe('questions', () => {
     expect(after.text).toContain('يصدر الرد بعد انتهاء مهلة الدراسة، وسنراسلك.');
     const outbox = await withPrisma(testApp, (prisma) => prisma.notification.findMany({ where: { template: 'questionAnswered', beneficiaryId: beneficiary.beneficiaryId } }));
     expect(outbox.map((message) => message.recipient)).toContain('+966503334444');
-    const audit = await withPrisma(testApp, (prisma) => prisma.auditEntry.findMany({ where: { entityType: 'BeneficiaryQuestion', entityId: String(question.id) } }));
+    const audit = await withPrisma(testApp, (prisma) => prisma.auditEntry.findMany({ where: { entityType: 'question', entityId: String(question.id) } }));
     expect(audit.map((entry) => entry.action).sort()).toEqual(['question.answered', 'question.asked']);
   });
 
