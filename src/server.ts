@@ -18,7 +18,7 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const data = await dataAccess({ databaseUrl: config.databaseUrl });
+  const data = await dataAccess({ databaseUrl: config.databaseUrl, readCacheTtlMs: config.readCacheTtlMs });
   const i18n = await createI18n();
   const services = createServices(data, config, { translate: i18n.getFixedT('ar') });
 

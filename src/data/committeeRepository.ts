@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
+import type { ReadCache } from './readCache.ts';
 
 /** `awaiting_release`: decided (accepted or rejected) but not yet told to the applicant. */
 export const QUEUE_VIEWS = ['with_committee', 'awaiting_release'] as const;
@@ -29,14 +30,28 @@ interface RawQueueRow {
 const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
 const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
 
-export function committeeRepository(db: Db) {
-  return {
-    /**
-     * Raw SQL on purpose: the ORM's per-query overhead was ~20x the query itself here, and this
-     * is the busiest staff page. The WHERE and ORDER BY match the (status, ...) indexes, so
-     * SQLite reads the page and the count from an index without sorting.
-     */
-    async queue(filter: QueueFilter, page: number, pageSize: number) {
+export interface QueueRow {
+  id: number;
+  reference: string | null;
+  fullName: string | null;
+  supportType: string | null;
+  city: string | null;
+  status: string;
+  submittedAt: Date | null;
+  responseWindowOpensAt: Date | null;
+}
+export interface QueuePage {
+  rows: readonly QueueRow[];
+  total: number;
+}
+
+export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) {
+  /**
+   * Raw SQL on purpose: the ORM's per-query overhead was ~20x the query itself here, and this
+   * is the busiest staff page. The WHERE and ORDER BY match the (status, ...) indexes, so
+   * SQLite reads the page and the count from an index without sorting.
+   */
+  async function loadQueue(filter: QueueFilter, page: number, pageSize: number): Promise<QueuePage> {
       const conditions = [
         filter.view === 'with_committee'
           ? Prisma.sql`status = 'with_committee'`
@@ -61,7 +76,15 @@ export function committeeRepository(db: Db) {
         })),
         total: Number(counted[0]?.total ?? 0),
       };
-    },
+  }
+
+  return {
+    /** The busiest staff page reads the same few pages over and over: cached until a request changes. */
+    queue: (filter: QueueFilter, page: number, pageSize: number): Promise<QueuePage> =>
+      requestLists.read(
+        JSON.stringify([filter.view, filter.city, filter.supportType, filter.submittedOnOrBefore?.getTime(), page, pageSize]),
+        () => loadQueue(filter, page, pageSize),
+      ),
 
     /** Everything the committee reads about one request. */
     file: (requestId: number) =>
@@ -172,6 +195,7 @@ export function committeeRepository(db: Db) {
       const { count } = await db.decision.updateMany({ where: { id: decisionId, releasedAt: null }, data: { releasedAt: at } });
       if (count !== 1) return false;
       await db.supportRequest.update({ where: { id: requestId }, data: { decisionReleasedAt: at } });
+      requestLists.invalidateAll();
       return true;
     },
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createPrismaClient, type Db } from './prismaClient.ts';
-import { createSessionStore } from './sessionStore.ts';
+import { createSessionStore, type StoredSession } from './sessionStore.ts';
 import { staffRepository } from './staffRepository.ts';
 import { auditRepository } from './auditRepository.ts';
 import { notificationRepository } from './notificationRepository.ts';
@@ -9,16 +9,30 @@ import { beneficiaryRepository } from './beneficiaryRepository.ts';
 import { committeeRepository } from './committeeRepository.ts';
 import { caseworkRepository } from './caseworkRepository.ts';
 import { feedbackRepository } from './feedbackRepository.ts';
+import { ReadCache } from './readCache.ts';
+import type { StaffRecord } from './staffRepository.ts';
+import type { QueuePage } from './committeeRepository.ts';
+
+/** The caches repositories share, whether or not they run inside a transaction. */
+export function createReadCaches(ttlMs: number) {
+  return {
+    staffById: new ReadCache<StaffRecord | null>({ ttlMs, maxEntries: 1_000 }),
+    /** Lists of requests (the committee queue): emptied by any write to a request. */
+    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 500 }),
+    sessions: new ReadCache<StoredSession | null>({ ttlMs, maxEntries: 10_000 }),
+  };
+}
+export type ReadCaches = ReturnType<typeof createReadCaches>;
 
 /** `now` is the business clock: audit entries carry its time, so tests that move time see consistent timelines. */
-export function createRepositories(db: Db, now: () => Date = () => new Date()) {
+export function createRepositories(db: Db, now: () => Date = () => new Date(), caches: ReadCaches = createReadCaches(0)) {
   return {
-    staff: staffRepository(db),
+    staff: staffRepository(db, caches.staffById),
     audit: auditRepository(db, now),
     notifications: notificationRepository(db),
-    requests: requestRepository(db),
+    requests: requestRepository(db, caches.requestLists),
     beneficiaries: beneficiaryRepository(db),
-    committee: committeeRepository(db),
+    committee: committeeRepository(db, caches.requestLists),
     casework: caseworkRepository(db),
     feedback: feedbackRepository(db),
   };
@@ -38,12 +52,24 @@ export async function dataAccess(options: {
   databaseUrl: string;
   pruneSessions?: boolean;
   now?: () => Date;
+  /** How long a cached read may serve a write made outside this process; 0 turns caching off. */
+  readCacheTtlMs?: number;
 }): Promise<DataAccess> {
   const prisma: PrismaClient = await createPrismaClient(options.databaseUrl);
-  const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true });
+  const caches = createReadCaches(options.readCacheTtlMs ?? 0);
+  const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });
+  // Sessions are only written by the session store, never inside a transaction.
+  const invalidateRecords = () => [caches.staffById, caches.requestLists].forEach((cache) => cache.invalidateAll());
   return {
-    repositories: createRepositories(prisma, options.now),
-    transaction: (work) => prisma.$transaction((tx) => work(createRepositories(tx, options.now)), { timeout: 15_000 }),
+    repositories: createRepositories(prisma, options.now, caches),
+    transaction: async (work) => {
+      try {
+        return await prisma.$transaction((tx) => work(createRepositories(tx, options.now, caches)), { timeout: 15_000 });
+      } finally {
+        // Reads that ran before the commit (or saw rows a rollback removed) must not outlive it.
+        invalidateRecords();
+      }
+    },
     sessionStore,
     ping: async () => {
       try {
@@ -54,6 +80,7 @@ export async function dataAccess(options: {
       }
     },
     close: async () => {
+      Object.values(caches).forEach((cache) => cache.invalidateAll());
       sessionStore.shutdown();
       await prisma.$disconnect();
     },

@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import type { ReadCache } from './readCache.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { REQUEST_STATUSES, isOpenStatus } from '../domain/requestStatus.ts';
 
@@ -80,13 +81,14 @@ export interface DeclarationInput {
   scanDocumentId: number | null;
 }
 
-export function requestRepository(db: Db) {
+export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
   /** Optimistic concurrency: the row is written only while it still has the version the caller read. */
   async function versionedUpdate(id: number, expectedVersion: number, data: Prisma.SupportRequestUpdateManyMutationInput): Promise<VersionedUpdate> {
     const { count } = await db.supportRequest.updateMany({
       where: { id, version: expectedVersion },
       data: { ...data, version: { increment: 1 } },
     });
+    if (count > 0) requestLists.invalidateAll();
     return count === 0 ? { ok: false, conflict: true } : { ok: true, version: expectedVersion + 1 };
   }
 
@@ -102,10 +104,13 @@ export function requestRepository(db: Db) {
       }),
     listForBeneficiary: (beneficiaryId: number) =>
       db.supportRequest.findMany({ where: { beneficiaryId }, orderBy: { id: 'desc' }, include: { infoRequests: { where: { resolvedAt: null } } } }),
-    createDraft: (input: { beneficiaryId: number; channel: string; createdByStaffId: number | null }) =>
-      db.supportRequest.create({
+    createDraft: async (input: { beneficiaryId: number; channel: string; createdByStaffId: number | null }) => {
+      const draft = await db.supportRequest.create({
         data: { beneficiaryId: input.beneficiaryId, channel: input.channel, createdByStaffId: input.createdByStaffId, status: 'draft' },
-      }),
+      });
+      requestLists.invalidateAll();
+      return draft;
+    },
     updateFields: (id: number, expectedVersion: number, fields: RequestFields) => versionedUpdate(id, expectedVersion, fields),
     /** Bumps the version without changing columns: household and document changes are changes to the request. */
     touch: (id: number, expectedVersion: number) => versionedUpdate(id, expectedVersion, {}),

@@ -1,7 +1,12 @@
 import session from 'express-session';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { ReadCache } from './readCache.ts';
 
 type Callback = (error?: unknown) => void;
+export interface StoredSession {
+  data: string;
+  expiresAt: Date;
+}
 
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 /** A session's expiry is only rewritten once it has moved by this much: most requests then write nothing. */
@@ -17,11 +22,14 @@ export class DatabaseSessionStore extends session.Store {
   private pruneTimer: NodeJS.Timeout | undefined;
   private readonly storedExpiry = new Map<string, number>();
 
+  private readonly cache: ReadCache<StoredSession | null>;
+
   constructor(
     private readonly prisma: PrismaClient,
-    options: { pruneEveryMs?: number } = {},
+    options: { pruneEveryMs?: number; cache?: ReadCache<StoredSession | null> } = {},
   ) {
     super();
+    this.cache = options.cache ?? new ReadCache({ ttlMs: 0, maxEntries: 0 });
     if (options.pruneEveryMs) {
       this.pruneTimer = setInterval(() => void this.pruneExpired().catch(() => undefined), options.pruneEveryMs);
       this.pruneTimer.unref();
@@ -29,11 +37,12 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
-    this.prisma.session
-      .findUnique({ where: { sid } })
+    this.cache
+      .read(sid, () => this.prisma.session.findUnique({ where: { sid }, select: { data: true, expiresAt: true } }))
       .then((row) => {
         if (!row || row.expiresAt <= new Date()) return callback(null, null);
         this.rememberExpiry(sid, row.expiresAt);
+        // Parsed for each request: express-session changes the object it is given.
         callback(null, JSON.parse(row.data) as session.SessionData);
       })
       .catch((error: unknown) => callback(error));
@@ -45,6 +54,7 @@ export class DatabaseSessionStore extends session.Store {
     this.prisma.session
       .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt }, update: { data: json, expiresAt } })
       .then(() => {
+        this.cache.invalidate(sid);
         this.rememberExpiry(sid, expiresAt);
         callback?.();
       })
@@ -61,6 +71,7 @@ export class DatabaseSessionStore extends session.Store {
     this.prisma.session
       .updateMany({ where: { sid }, data: { expiresAt } })
       .then(() => {
+        this.cache.invalidate(sid);
         this.rememberExpiry(sid, expiresAt);
         callback?.();
       })
@@ -69,14 +80,19 @@ export class DatabaseSessionStore extends session.Store {
 
   override destroy(sid: string, callback?: Callback): void {
     this.storedExpiry.delete(sid);
+    this.cache.invalidate(sid);
     this.prisma.session
       .deleteMany({ where: { sid } })
-      .then(() => callback?.())
+      .then(() => {
+        this.cache.invalidate(sid);
+        callback?.();
+      })
       .catch((error: unknown) => callback?.(error));
   }
 
   async pruneExpired(): Promise<number> {
     const { count } = await this.prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+    if (count > 0) this.cache.invalidateAll();
     return count;
   }
 
@@ -100,6 +116,6 @@ export class DatabaseSessionStore extends session.Store {
   }
 }
 
-export function createSessionStore(prisma: PrismaClient, options: { pruneExpired: boolean }) {
-  return new DatabaseSessionStore(prisma, { pruneEveryMs: options.pruneExpired ? 10 * 60 * 1000 : undefined });
+export function createSessionStore(prisma: PrismaClient, options: { pruneExpired: boolean; cache?: ReadCache<StoredSession | null> }) {
+  return new DatabaseSessionStore(prisma, { pruneEveryMs: options.pruneExpired ? 10 * 60 * 1000 : undefined, cache: options.cache });
 }

@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import type { ReadCache } from './readCache.ts';
 
 export interface StaffRecord {
   id: number;
@@ -13,27 +14,30 @@ export interface StaffRecord {
   createdAt: Date;
 }
 
-export function staffRepository(db: Db) {
+export function staffRepository(db: Db, cacheById: ReadCache<StaffRecord | null>) {
+  /** Every signed-in request loads its staff member: served from the cache until a staff write. */
+  const written = <T>(result: T): T => {
+    cacheById.invalidateAll();
+    return result;
+  };
   return {
     findByEmail: (email: string): Promise<StaffRecord | null> =>
       db.staffUser.findUnique({ where: { email: email.toLowerCase() } }),
-    findById: (id: number): Promise<StaffRecord | null> => db.staffUser.findUnique({ where: { id } }),
+    findById: (id: number): Promise<StaffRecord | null> => cacheById.read(String(id), () => db.staffUser.findUnique({ where: { id } })),
     list: (): Promise<StaffRecord[]> => db.staffUser.findMany({ orderBy: [{ active: 'desc' }, { fullName: 'asc' }] }),
     listActiveWithRole: async (role: string): Promise<StaffRecord[]> =>
       (await db.staffUser.findMany({ where: { active: true, roles: { contains: role } } })).filter((s) =>
         s.roles.split(',').includes(role),
       ),
     count: () => db.staffUser.count(),
-    create: (data: { email: string; fullName: string; passwordHash: string; roles: string }) =>
-      db.staffUser.create({ data: { ...data, email: data.email.toLowerCase() } }),
-    update: (
-      id: number,
-      data: Partial<Pick<StaffRecord, 'email' | 'fullName' | 'roles' | 'active' | 'passwordHash'>>,
-    ) => db.staffUser.update({ where: { id }, data: data.email ? { ...data, email: data.email.toLowerCase() } : data }),
-    recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
-      db.staffUser.update({ where: { id }, data: { failedLoginCount, lockedUntil } }),
-    recordSuccessfulLogin: (id: number, at: Date) =>
-      db.staffUser.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at } }),
+    create: async (data: { email: string; fullName: string; passwordHash: string; roles: string }) =>
+      written(await db.staffUser.create({ data: { ...data, email: data.email.toLowerCase() } })),
+    update: async (id: number, data: Partial<Pick<StaffRecord, 'email' | 'fullName' | 'roles' | 'active' | 'passwordHash'>>) =>
+      written(await db.staffUser.update({ where: { id }, data: data.email ? { ...data, email: data.email.toLowerCase() } : data })),
+    recordFailedLogin: async (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
+      written(await db.staffUser.update({ where: { id }, data: { failedLoginCount, lockedUntil } })),
+    recordSuccessfulLogin: async (id: number, at: Date) =>
+      written(await db.staffUser.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at } })),
   };
 }
 export type StaffRepository = ReturnType<typeof staffRepository>;

@@ -260,13 +260,26 @@ export function isBefore(isoA: IsoDate, isoB: IsoDate): boolean {
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
 const calendarDayFormatters = new Map<string, Intl.DateTimeFormat>();
 
+const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
+const RIYADH_FIXED_OFFSET_SINCE = Date.UTC(1950, 0, 1);
+
 export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
+  // Saudi Arabia keeps UTC+3 all year (no daylight saving since 1947): no time-zone lookup needed.
+  if (timeZone === 'Asia/Riyadh' && now.getTime() >= RIYADH_FIXED_OFFSET_SINCE) {
+    return new Date(now.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
+  }
   let formatter = calendarDayFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     calendarDayFormatters.set(timeZone, formatter);
   }
   const parts = formatter.formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

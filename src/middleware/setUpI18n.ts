@@ -27,9 +27,18 @@ function isReturnObjectsOnly(options: unknown): boolean {
   return keys.length === 1 && (options as { returnObjects?: unknown }).returnObjects === true;
 }
 
+/** `{ count: 12 }` alone: the text depends only on the key and the number ("12 يومًا"). */
+function countOnly(options: unknown): number | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const { count } = options as { count?: unknown };
+  return typeof count === 'number' && Number.isInteger(count) && Object.keys(options).length === 1
+    ? count
+    : undefined;
+}
+
 /**
  * i18next resolves every call afresh; pages call it hundreds of times with the same few keys.
- * Calls without options (or with only returnObjects) are remembered per language, bounded since
+ * Calls without options (or with only returnObjects, or only a whole count) are remembered per language, bounded since
  * some keys embed a value; cached objects are shared, so views must only read them.
  */
 function cachedTranslator(i18n: i18n, language: Language): TFunction {
@@ -38,13 +47,22 @@ function cachedTranslator(i18n: i18n, language: Language): TFunction {
   const cached = (key: unknown, ...rest: unknown[]) => {
     const [options] = rest;
     const asObject = rest.length === 1 && isReturnObjectsOnly(options);
-    if ((rest.length > 0 && !asObject) || typeof key !== 'string') {
+    const count = rest.length === 1 ? countOnly(options) : undefined;
+    if ((rest.length > 0 && !asObject && count === undefined) || typeof key !== 'string') {
       return (translate as unknown as (...args: unknown[]) => unknown)(key, ...rest);
     }
-    const cacheKey = asObject ? `${key}\u0000objects` : key;
+    const cacheKey = asObject
+      ? `${key}\u0000objects`
+      : count !== undefined
+        ? `${key}\u0000count\u0000${count}`
+        : key;
     let text = cache.get(cacheKey);
     if (text === undefined) {
-      text = asObject ? translate(key, { returnObjects: true }) : translate(key);
+      text = asObject
+        ? translate(key, { returnObjects: true })
+        : count !== undefined
+          ? translate(key, { count })
+          : translate(key);
       if (cache.size < MAX_CACHED_KEYS) cache.set(cacheKey, text);
     }
     return text;
@@ -58,7 +76,9 @@ function cachedTranslator(i18n: i18n, language: Language): TFunction {
  */
 export function setUpI18n(i18n: i18n, options: { secureCookies: boolean }): Router {
   const router = express.Router();
-  const translators = new Map(LANGUAGES.map((language) => [language, cachedTranslator(i18n, language)]));
+  const translators = new Map(
+    LANGUAGES.map((language) => [language, cachedTranslator(i18n, language)]),
+  );
   router.use((req, res, next) => {
     const requested = req.query.lng;
     let language: Language = DEFAULT_LANGUAGE;

@@ -11,11 +11,19 @@ interface NavigationItem {
 const STAFF_NAVIGATION: NavigationItem[] = [
   { href: '/staff', key: 'common:nav.reception', roles: ['relations_officer', 'manager'] },
   { href: '/research', key: 'common:nav.research', roles: ['social_researcher'] },
-  { href: '/committee', key: 'common:nav.committee', roles: ['committee_member', 'committee_chair', 'manager'] },
+  {
+    href: '/committee',
+    key: 'common:nav.committee',
+    roles: ['committee_member', 'committee_chair', 'manager'],
+  },
   { href: '/admin/staff', key: 'common:nav.staffAccounts', roles: ['admin'] },
   { href: '/admin/audit', key: 'common:nav.audit', roles: ['admin', 'manager'] },
   { href: '/admin/outbox', key: 'common:nav.outbox', roles: ['admin'] },
-  { href: '/staff/questions', key: 'common:nav.questions', roles: ['relations_officer', 'manager'] },
+  {
+    href: '/staff/questions',
+    key: 'common:nav.questions',
+    roles: ['relations_officer', 'manager'],
+  },
   { href: '/admin/satisfaction', key: 'common:nav.satisfaction', roles: ['manager', 'admin'] },
 ];
 
@@ -23,6 +31,41 @@ function languageSwitchHref(req: Request, target: string): string {
   const url = new URL(req.originalUrl, 'http://local');
   url.searchParams.set('lng', target);
   return url.pathname + url.search;
+}
+
+function navigationFor(req: Request) {
+  const staff = req.staff;
+  if (staff) {
+    const items = STAFF_NAVIGATION.filter(
+      (item) => !item.roles || hasAnyRole(staff.roles, item.roles),
+    );
+    // The longest matching link is the current one: /staff/questions is not also "Reception".
+    const current = items
+      .filter((item) => req.path === item.href || req.path.startsWith(item.href + '/'))
+      .sort((a, b) => b.href.length - a.href.length)[0];
+    return items.map((item) => ({ ...item, current: item === current }));
+  }
+  if (req.session?.beneficiaryId) {
+    return [
+      {
+        href: '/account/requests',
+        key: 'common:nav.myRequests',
+        current: req.path.startsWith('/account/requests'),
+      },
+      {
+        href: '/account/questions',
+        key: 'common:nav.myQuestions',
+        current: req.path.startsWith('/account/questions'),
+      },
+    ];
+  }
+  return [
+    {
+      href: '/account/login',
+      key: 'common:nav.beneficiarySignIn',
+      current: req.path === '/account/login',
+    },
+  ];
 }
 
 /** Values every view reads: the organisation, the navigation and the language link. Runs before the session, so error pages have them too. */
@@ -33,27 +76,20 @@ export function setUpLocals(config: Config) {
     res.locals.languageSwitchHref = languageSwitchHref(req, res.locals.otherLanguage as string);
     res.locals.csrfToken = () => '';
     res.locals.csrfField = '_csrf';
-    // Resolved lazily: the session and the staff member are loaded by later middleware.
+    // Resolved lazily, at render time: the session and the staff member are loaded by later
+    // middleware. Then kept, because every include copies the view locals and reads it again.
     Object.defineProperty(res.locals, 'navigation', {
       enumerable: true,
       configurable: true,
       get() {
-        const staff = req.staff;
-        if (staff) {
-          const items = STAFF_NAVIGATION.filter((item) => !item.roles || hasAnyRole(staff.roles, item.roles));
-          // The longest matching link is the current one: /staff/questions is not also "Reception".
-          const current = items
-            .filter((item) => req.path === item.href || req.path.startsWith(item.href + '/'))
-            .sort((a, b) => b.href.length - a.href.length)[0];
-          return items.map((item) => ({ ...item, current: item === current }));
-        }
-        if (req.session?.beneficiaryId) {
-          return [
-            { href: '/account/requests', key: 'common:nav.myRequests', current: req.path.startsWith('/account/requests') },
-            { href: '/account/questions', key: 'common:nav.myQuestions', current: req.path.startsWith('/account/questions') },
-          ];
-        }
-        return [{ href: '/account/login', key: 'common:nav.beneficiarySignIn', current: req.path === '/account/login' }];
+        const navigation = navigationFor(req);
+        Object.defineProperty(res.locals, 'navigation', {
+          value: navigation,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+        return navigation;
       },
     });
     next();

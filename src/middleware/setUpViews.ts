@@ -4,6 +4,15 @@ import type { Express } from 'express';
 import type { Config } from '../config.ts';
 
 const VIEWS_DIR = path.resolve('views');
+const TAG_COLOURS = new Set(['grey', 'blue', 'green', 'red', 'yellow']);
+
+/**
+ * A coloured status label. A function rather than an include: an include copies every view
+ * local, which showed up as the largest cost of rendering a 25-row table with tags on each row.
+ */
+export function tag(text: string, colour = 'grey'): string {
+  return `<strong class="tag tag-${TAG_COLOURS.has(colour) ? colour : 'grey'}">${ejs.escapeXML(text)}</strong>`;
+}
 const LAYOUT_FILE = path.join(VIEWS_DIR, 'layouts', 'main.ejs');
 
 /**
@@ -11,16 +20,44 @@ const LAYOUT_FILE = path.join(VIEWS_DIR, 'layouts', 'main.ejs');
  * Includes are written from the views root (`/partials/input`): EJS then resolves them
  * without a file-system check on every call.
  */
+/**
+ * A page whose body depends only on shared data (no CSRF token, nothing about the user) may pass
+ * `bodyMemo` in its locals: the body is then rendered once and reused; the layout, which carries
+ * the user's name and token, is rendered every time.
+ */
+export interface BodyMemo {
+  get(): string | undefined;
+  set(body: string): void;
+}
+
 export function setUpViews(app: Express, config: Config) {
-  const renderOptions = { cache: config.production, root: VIEWS_DIR };
-  app.engine('ejs', (file: string, viewLocals: object, callback: (error: unknown, html?: string) => void) => {
-    const locals = viewLocals as Record<string, unknown>;
-    ejs.renderFile(file, locals, renderOptions, (error, body) => {
-      if (error) return callback(error);
-      if (locals.layout === false) return callback(null, body);
-      ejs.renderFile(LAYOUT_FILE, { ...locals, body }, renderOptions, callback);
-    });
-  });
+  // Without compileDebug the compiled templates skip line tracking; production hides stacks anyway.
+  const renderOptions = {
+    cache: config.production,
+    compileDebug: !config.production,
+    root: VIEWS_DIR,
+  };
+  // In development a template edit must show at once, so rendered bodies are not reused there.
+  const reuseBodies = config.env !== 'development';
+  app.engine(
+    'ejs',
+    (file: string, viewLocals: object, callback: (error: unknown, html?: string) => void) => {
+      const locals = viewLocals as Record<string, unknown>;
+      const wrap = (body: string) => {
+        if (locals.layout === false) return callback(null, body);
+        ejs.renderFile(LAYOUT_FILE, { ...locals, body }, renderOptions, callback);
+      };
+      const memo = reuseBodies ? (locals.bodyMemo as BodyMemo | undefined) : undefined;
+      const remembered = memo?.get();
+      if (remembered !== undefined) return wrap(remembered);
+      ejs.renderFile(file, locals, renderOptions, (error, body) => {
+        if (error) return callback(error);
+        memo?.set(body);
+        wrap(body);
+      });
+    },
+  );
+  app.locals.tag = tag;
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   if (config.production) app.enable('view cache');

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
-import type { QueueView } from '../data/committeeRepository.ts';
+import type { QueuePage, QueueRow, QueueView } from '../data/committeeRepository.ts';
 import { isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
 import { daysWaiting, isOverdue, isResponseWindowOpen } from '../domain/responseWindow.ts';
 import { hasAnyRole } from '../domain/roles.ts';
@@ -49,7 +49,8 @@ export async function asOutcome<T>(work: () => Promise<Outcome<T>>): Promise<Out
     return await work();
   } catch (error) {
     if (error instanceof VersionConflictError) return refusal.stale;
-    if (error instanceof TransitionRefusedError) return { ok: false, code: error.code, status: 422 };
+    if (error instanceof TransitionRefusedError)
+      return { ok: false, code: error.code, status: 422 };
     if (error instanceof NotFoundError) return refusal.notFound;
     throw error;
   }
@@ -60,6 +61,12 @@ const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {
   reject: 'decide_reject',
   more_info: 'return_for_info',
 };
+
+export interface QueueResult {
+  total: number;
+  pageCount: number;
+  rows: readonly (QueueRow & { daysWaiting: number; overdue: boolean; windowOpen: boolean })[];
+}
 
 export interface QueueQuery {
   view: QueueView;
@@ -76,31 +83,51 @@ export function committeeService(
   notifications: NotificationService,
   release: DecisionReleaseService,
 ) {
+  const queueResults = new WeakMap<QueuePage, { minute: number; result: QueueResult }>();
   return {
-    async queue(query: QueueQuery) {
+    /**
+     * One page of the queue. While the data layer serves the same cached page, the same result
+     * object comes back (its time-dependent flags worked out once a minute), so the web layer
+     * can reuse what it rendered from it.
+     */
+    async queue(query: QueueQuery): Promise<QueueResult> {
       const now = clock.now();
-      const { rows, total } = await data.repositories.committee.queue(
+      const minute = Math.floor(now.getTime() / 60_000);
+      const page = await data.repositories.committee.queue(
         {
           view: query.view,
           city: query.city,
           supportType: query.supportType,
-          submittedOnOrBefore: query.overdue ? new Date(now.getTime() - config.overdueAfterDays * 86_400_000) : undefined,
+          // Whole minutes: the cut-off then names the same cached queue page for a minute.
+          submittedOnOrBefore: query.overdue
+            ? new Date(minute * 60_000 - config.overdueAfterDays * 86_400_000)
+            : undefined,
         },
         query.page,
         COMMITTEE_PAGE_SIZE,
       );
-      return {
-        total,
-        pageCount: Math.max(1, Math.ceil(total / COMMITTEE_PAGE_SIZE)),
-        rows: rows.map((row) => ({
+      const known = queueResults.get(page);
+      if (known && known.minute === minute) return known.result;
+      const result: QueueResult = {
+        total: page.total,
+        pageCount: Math.max(1, Math.ceil(page.total / COMMITTEE_PAGE_SIZE)),
+        rows: page.rows.map((row) => ({
           ...row,
           daysWaiting: row.submittedAt ? daysWaiting(row.submittedAt, now) : 0,
           overdue: row.submittedAt
-            ? isOverdue({ submittedAt: row.submittedAt, decided: row.status !== 'with_committee' }, now, config.overdueAfterDays)
+            ? isOverdue(
+                { submittedAt: row.submittedAt, decided: row.status !== 'with_committee' },
+                now,
+                config.overdueAfterDays,
+              )
             : false,
-          windowOpen: row.responseWindowOpensAt ? isResponseWindowOpen(row.responseWindowOpensAt, now) : false,
+          windowOpen: row.responseWindowOpensAt
+            ? isResponseWindowOpen(row.responseWindowOpensAt, now)
+            : false,
         })),
       };
+      queueResults.set(page, { minute, result });
+      return result;
     },
 
     /** The whole file, with staff names resolved and the full (staff) timeline. */
@@ -109,7 +136,10 @@ export function committeeService(
       if (!request) return null;
       const staffIds = [
         ...request.verificationLines.map((line) => line.staffId),
-        ...request.referrals.flatMap((referral) => [referral.referredById, referral.answeredById ?? 0]),
+        ...request.referrals.flatMap((referral) => [
+          referral.referredById,
+          referral.answeredById ?? 0,
+        ]),
         ...request.recommendations.map((recommendation) => recommendation.memberId),
         ...request.decisions.map((decision) => decision.decidedById),
         ...request.registrationItems.map((item) => item.staffId),
@@ -124,7 +154,9 @@ export function committeeService(
         request,
         staffNames,
         timeline,
-        windowOpen: request.responseWindowOpensAt ? isResponseWindowOpen(request.responseWindowOpensAt, now) : false,
+        windowOpen: request.responseWindowOpensAt
+          ? isResponseWindowOpen(request.responseWindowOpensAt, now)
+          : false,
         daysWaiting: request.submittedAt ? daysWaiting(request.submittedAt, now) : 0,
         latestDecision: request.decisions[0] ?? null,
       };
@@ -237,7 +269,12 @@ export function committeeService(
 export type CommitteeService = ReturnType<typeof committeeService>;
 
 /** The committee area's use cases, wired together for the composition root. */
-export function committeeServices(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService) {
+export function committeeServices(
+  data: DataAccess,
+  config: Config,
+  clock: Clock,
+  notifications: NotificationService,
+) {
   const decisionRelease = decisionReleaseService(data, clock, notifications);
   return {
     decisionRelease,

@@ -42,7 +42,7 @@ export async function createTestApp(
   });
   const clock = fixedClock(options.now ?? new Date('2026-03-01T08:00:00Z'));
   const businessClock = options.clock ?? clock;
-  const data = await dataAccess({ databaseUrl, pruneSessions: false, now: () => businessClock.now() });
+  const data = await dataAccess({ databaseUrl, pruneSessions: false, now: () => businessClock.now(), readCacheTtlMs: config.readCacheTtlMs });
   const i18n = await createI18n();
   const sentMessages: OutgoingMessage[] = [];
   const services = createServices(data, config, {
