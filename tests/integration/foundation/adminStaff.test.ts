@@ -50,6 +50,8 @@ describe('admin: staff accounts and audit log', () => {
   it('edits, changes roles and deactivates, with audit entries for each', async () => {
     const { agent } = await agentWithRole(testApp, ['admin']);
     const { staff: member, agent: memberAgent } = await agentWithRole(testApp, ['relations_officer']);
+    // Loaded once, so the member is in the app's read cache when the admin deactivates them.
+    expect((await memberAgent.get('/staff')).status).toBe(200);
     const response = await submitForm(agent, `/admin/staff/${member.id}/edit`, { fullName: 'اسم جديد', email: member.email, roles: ['committee_member'], active: 'false' }, `/admin/staff/${member.id}`);
     expect(response.status).toBe(303);
     const updated = await testApp.data.repositories.staff.findById(member.id);
