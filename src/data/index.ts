@@ -17,8 +17,11 @@ import type { QueuePage } from './committeeRepository.ts';
 export function createReadCaches(ttlMs: number) {
   return {
     staffById: new ReadCache<StaffRecord | null>({ ttlMs, maxEntries: 1_000 }),
-    /** Lists of requests (the committee queue): emptied by any write to a request. */
-    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 500 }),
+    /**
+     * Lists of requests (the committee queue): emptied by any write to a request. Each page also
+     * carries its rendered body (~40 KB), so the bound is kept small.
+     */
+    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 100 }),
     sessions: new ReadCache<StoredSession | null>({ ttlMs, maxEntries: 10_000 }),
   };
 }
