@@ -10,6 +10,8 @@ declare module 'express-session' {
     flashForm?: { path: string; values: Record<string, unknown>; errors: { field: string; code: string }[] };
     flashMessage?: { key: string; params?: Record<string, string | number> };
     pendingMobileVerification?: number;
+    /** The national ID a password reset was asked for, between the two reset pages. */
+    passwordResetFor?: string;
     beneficiaryReturnTo?: string;
     applyEligibility?: { livesInServiceArea: boolean; city: string };
   }

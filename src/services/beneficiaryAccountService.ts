@@ -9,6 +9,7 @@ export const BENEFICIARY_LOCKOUT_MINUTES = 15;
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;
 export const MOBILE_VERIFICATION = 'mobile_verification';
+export const PASSWORD_RESET = 'password_reset';
 
 // Unknown IDs still pay for one hash so response time does not reveal which accounts exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,p=1,t=2$m/t4tdFebTu7cKwG/9tafA$8+zqUJRdNqBFbbMTjgLBYhnbPpzqtnSXcSu/Eo4rFQA';
@@ -29,20 +30,44 @@ export function beneficiaryAccountService(data: DataAccess, hasher: PasswordHash
   const actor = (id: number, nationalId: string, ip: string | null) =>
     ({ actorType: 'beneficiary' as const, actorId: id, actorLabel: nationalId, ip, entityType: 'beneficiary', entityId: id });
 
-  async function issueCode(beneficiaryId: number): Promise<void> {
+  /** A six-digit code by SMS to the account's mobile; a new code retires the earlier ones. */
+  async function issueCode(beneficiaryId: number, purpose = MOBILE_VERIFICATION, template = 'mobileVerification'): Promise<void> {
     await data.transaction(async (repositories) => {
       const beneficiary = await repositories.beneficiaries.findById(beneficiaryId);
       if (!beneficiary?.mobile) return;
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await repositories.beneficiaries.createOneTimeCode({
         beneficiaryId,
-        purpose: MOBILE_VERIFICATION,
+        purpose,
         codeHash: hashCode(beneficiaryId, code),
         expiresAt: new Date(clock.now().getTime() + CODE_TTL_MINUTES * 60_000),
       });
-      await notifications.enqueue(repositories, { template: 'mobileVerification', params: { code }, beneficiaryId, mobile: beneficiary.mobile });
+      await notifications.enqueue(repositories, { template, params: { code }, beneficiaryId, mobile: beneficiary.mobile });
     });
   }
+
+  /** Checks a code against the newest one issued for `purpose`; a wrong code uses up an attempt. */
+  async function checkCode(
+    beneficiaryId: number,
+    purpose: string,
+    code: string,
+    now: Date,
+  ): Promise<{ ok: true; codeId: number } | { ok: false; code: string }> {
+    const stored = await beneficiaries.latestOneTimeCode(beneficiaryId, purpose);
+    if (!stored || stored.expiresAt <= now) return { ok: false, code: 'account:errors.codeExpired' };
+    if (stored.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, code: 'account:errors.codeTooManyAttempts' };
+    const expected = Buffer.from(stored.codeHash, 'hex');
+    const given = Buffer.from(hashCode(beneficiaryId, code), 'hex');
+    if (!timingSafeEqual(expected, given)) {
+      await beneficiaries.recordCodeAttempt(stored.id);
+      return { ok: false, code: stored.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'account:errors.codeTooManyAttempts' : 'account:errors.codeInvalid' };
+    }
+    return { ok: true, codeId: stored.id };
+  }
+
+  /** Only an account that has a password and a verified mobile can reset by SMS. */
+  const canResetPassword = (record: { passwordHash: string | null; mobileVerifiedAt: Date | null; mobile: string | null } | null) =>
+    Boolean(record?.passwordHash && record.mobileVerifiedAt && record.mobile);
 
   return {
     issueCode,
@@ -67,19 +92,41 @@ export function beneficiaryAccountService(data: DataAccess, hasher: PasswordHash
 
     async verifyMobile(beneficiaryId: number, code: string, ip: string | null): Promise<VerifyResult> {
       const now = clock.now();
-      const stored = await beneficiaries.latestOneTimeCode(beneficiaryId, MOBILE_VERIFICATION);
-      if (!stored || stored.expiresAt <= now) return { ok: false, code: 'account:errors.codeExpired' };
-      if (stored.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, code: 'account:errors.codeTooManyAttempts' };
-      const expected = Buffer.from(stored.codeHash, 'hex');
-      const given = Buffer.from(hashCode(beneficiaryId, code), 'hex');
-      if (!timingSafeEqual(expected, given)) {
-        await beneficiaries.recordCodeAttempt(stored.id);
-        return { ok: false, code: stored.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'account:errors.codeTooManyAttempts' : 'account:errors.codeInvalid' };
-      }
+      const checked = await checkCode(beneficiaryId, MOBILE_VERIFICATION, code, now);
+      if (!checked.ok) return checked;
       await data.transaction(async (repositories) => {
-        await repositories.beneficiaries.consumeCode(stored.id, now);
+        await repositories.beneficiaries.consumeCode(checked.codeId, now);
         const record = await repositories.beneficiaries.update(beneficiaryId, { mobileVerifiedAt: now });
         await repositories.audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.mobile_verified' });
+      });
+      return { ok: true };
+    },
+
+    /**
+     * Sends a reset code when the national ID and mobile match an account. The caller shows the
+     * same answer either way, so the page does not tell who has an account.
+     */
+    async requestPasswordReset(nationalId: string, mobile: string, ip: string | null): Promise<void> {
+      const record = await beneficiaries.findByNationalId(nationalId);
+      if (!record || !canResetPassword(record) || record.mobile !== mobile) return;
+      await issueCode(record.id, PASSWORD_RESET, 'passwordReset');
+      await audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.password_reset_requested' });
+    },
+
+    /** A correct code sets the new password, lifts a lockout and tells the owner by SMS. */
+    async resetPassword(nationalId: string, code: string, password: string, ip: string | null): Promise<VerifyResult> {
+      const now = clock.now();
+      const record = await beneficiaries.findByNationalId(nationalId);
+      if (!record || !canResetPassword(record)) return { ok: false, code: 'account:errors.codeInvalid' };
+      const checked = await checkCode(record.id, PASSWORD_RESET, code, now);
+      if (!checked.ok) return checked;
+      const passwordHash = await hasher.hash(password);
+      await data.transaction(async (repositories) => {
+        await repositories.beneficiaries.consumeCode(checked.codeId, now);
+        await repositories.beneficiaries.update(record.id, { passwordHash });
+        await repositories.beneficiaries.recordSuccessfulLogin(record.id);
+        await repositories.audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.password_reset' });
+        await notifications.enqueue(repositories, { template: 'passwordChanged', params: {}, beneficiaryId: record.id, mobile: record.mobile });
       });
       return { ok: true };
     },

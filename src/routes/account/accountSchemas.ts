@@ -16,20 +16,30 @@ const nationalId = z.unknown().transform((input, ctx) => {
   return result.ok ? result.value : fail(ctx, result.code);
 });
 
+const mobile = z.unknown().transform((input, ctx) => {
+  const result = parseSaudiMobile(input);
+  return result.ok ? result.e164 : fail(ctx, result.code);
+});
+
+const newPassword = z.unknown().transform((input, ctx) => {
+  const value = typeof input === 'string' ? input : '';
+  if (value === '') return fail(ctx, 'account:errors.passwordRequired');
+  if (value.length < PASSWORD_MIN_LENGTH) return fail(ctx, 'account:errors.passwordTooShort');
+  if (value.length > PASSWORD_MAX_LENGTH) return fail(ctx, 'account:errors.passwordTooLong');
+  return value;
+});
+
+const oneTimeCode = z.unknown().transform((input, ctx) => {
+  const value = typeof input === 'string' ? normalizeNumberInput(input) : '';
+  if (value === '') return fail(ctx, 'account:errors.codeRequired');
+  return /^\d{6}$/.test(value) ? value : fail(ctx, 'account:errors.codeFormat');
+});
+
 export const registerSchema = z
   .object({
     nationalId,
-    mobile: z.unknown().transform((input, ctx) => {
-      const result = parseSaudiMobile(input);
-      return result.ok ? result.e164 : fail(ctx, result.code);
-    }),
-    password: z.unknown().transform((input, ctx) => {
-      const value = typeof input === 'string' ? input : '';
-      if (value === '') return fail(ctx, 'account:errors.passwordRequired');
-      if (value.length < PASSWORD_MIN_LENGTH) return fail(ctx, 'account:errors.passwordTooShort');
-      if (value.length > PASSWORD_MAX_LENGTH) return fail(ctx, 'account:errors.passwordTooLong');
-      return value;
-    }),
+    mobile,
+    password: newPassword,
     passwordConfirm: z.unknown(),
     privacyConsent: z.unknown().transform((input, ctx) => (input === 'yes' ? true : fail(ctx, 'account:errors.privacyConsentRequired'))),
   });
@@ -49,10 +59,8 @@ export const loginSchema = z.object({
   ),
 });
 
-export const verifySchema = z.object({
-  code: z.unknown().transform((input, ctx) => {
-    const value = typeof input === 'string' ? normalizeNumberInput(input) : '';
-    if (value === '') return fail(ctx, 'account:errors.codeRequired');
-    return /^\d{6}$/.test(value) ? value : fail(ctx, 'account:errors.codeFormat');
-  }),
-});
+export const verifySchema = z.object({ code: oneTimeCode });
+
+export const passwordResetRequestSchema = z.object({ nationalId, mobile });
+
+export const passwordResetSchema = z.object({ code: oneTimeCode, password: newPassword, passwordConfirm: z.unknown() });

@@ -3,7 +3,7 @@ import rateLimit from 'express-rate-limit';
 import type { Services } from '../../services/index.ts';
 import { maskMobile } from '../../domain/mobile.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
-import { loginSchema, passwordConfirmError, registerSchema, verifySchema } from './accountSchemas.ts';
+import { loginSchema, passwordConfirmError, passwordResetRequestSchema, passwordResetSchema, registerSchema, verifySchema } from './accountSchemas.ts';
 import { regenerateSession, safeReturnTo, signInBeneficiary } from './sessionHelpers.ts';
 
 export const PRIVACY_NOTICE_VERSION = 'v1';
@@ -98,6 +98,40 @@ export function accountAuthRoutes(services: Services) {
       return res.redirect(303, '/account/verify');
     }
     res.redirect(303, await signInBeneficiary(req, result.beneficiaryId));
+  });
+
+  const renderResetRequest = (res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) =>
+    res.status(status).render('pages/account/resetRequest', { pageTitleKey: 'account:reset.title', backLink: '/account/login', form: formState(values, errors) });
+
+  router.get('/account/reset', (_req, res) => renderResetRequest(res, 200));
+
+  router.post('/account/reset', limiter('pages/account/resetRequest', 'account:reset.title', 'nationalId', ['nationalId', 'mobile']), async (req, res) => {
+    const form = validateForm(passwordResetRequestSchema, req.body);
+    if (!form.ok) return renderResetRequest(res, 400, keepTyped(req.body, ['nationalId', 'mobile']), form.errors);
+    await accounts.requestPasswordReset(form.data.nationalId, form.data.mobile, req.ip ?? null);
+    req.session.passwordResetFor = form.data.nationalId;
+    res.redirect(303, '/account/reset/code');
+  });
+
+  const renderResetCode = (res: Response, status: number, errors: FieldError[] = []) =>
+    res.status(status).render('pages/account/resetCode', { pageTitleKey: 'account:reset.codeTitle', backLink: '/account/reset', form: formState({}, errors) });
+
+  router.get('/account/reset/code', (req, res) => {
+    if (!req.session.passwordResetFor) return res.redirect(303, '/account/reset');
+    renderResetCode(res, 200);
+  });
+
+  router.post('/account/reset/code', limiter('pages/account/resetCode', 'account:reset.codeTitle', 'code', []), async (req, res) => {
+    const nationalId = req.session.passwordResetFor;
+    if (!nationalId) return res.redirect(303, '/account/reset');
+    const form = validateForm(passwordResetSchema, req.body);
+    const mismatch = passwordConfirmError(req.body);
+    if (!form.ok || mismatch) return renderResetCode(res, 400, [...(form.ok ? [] : form.errors), ...(mismatch ? [mismatch] : [])]);
+    const result = await accounts.resetPassword(nationalId, form.data.code, form.data.password, req.ip ?? null);
+    if (!result.ok) return renderResetCode(res, 400, [{ field: 'code', code: result.code }]);
+    delete req.session.passwordResetFor;
+    req.session.flashMessage = { key: 'account:reset.done' };
+    res.redirect(303, '/account/login');
   });
 
   router.post('/account/logout', async (req, res, next) => {

@@ -3,9 +3,9 @@ import type { TestApp } from '../../support/testApp.ts';
 import { csrfFrom } from '../../support/testApp.ts';
 import { uniqueNationalId } from '../apply/fixtures.ts';
 
-/** Reads the newest verification code from the outbox table, as the browser test does. */
-export async function latestCode(testApp: TestApp, mobile: string): Promise<string> {
-  const { messages } = await testApp.data.repositories.notifications.list({ template: 'mobileVerification', recipient: mobile }, 1, 1);
+/** Reads the newest code of a template from the outbox table, as the browser test does. */
+export async function latestCode(testApp: TestApp, mobile: string, template = 'mobileVerification'): Promise<string> {
+  const { messages } = await testApp.data.repositories.notifications.list({ template, recipient: mobile }, 1, 1);
   const match = /\d{6}/.exec(messages[0]?.body ?? '');
   if (!match) throw new Error(`no verification code for ${mobile}`);
   return match[0];
