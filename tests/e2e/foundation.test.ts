@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
+import { passwordHasher } from '../../src/services/passwordHasher.ts';
+import { uniqueNationalId } from '../integration/apply/fixtures.ts';
 
 describe('foundation in a browser', () => {
   let running: RunningApp;
@@ -79,6 +81,41 @@ describe('foundation in a browser', () => {
     await page.goto(running.baseUrl + '/admin/audit');
     await expect(page.locator('[data-qa="audit-table"]').textContent()).resolves.toContain('staff.created');
     await expectNoAxeViolations(page);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets a beneficiary reset a forgotten password on a phone', async () => {
+    const { beneficiaries, notifications } = running.testApp.data.repositories;
+    const nationalId = uniqueNationalId();
+    const record = await beneficiaries.create({ nationalId, mobile: '+966550001122', passwordHash: await passwordHasher.hash('a forgotten password') });
+    await beneficiaries.update(record.id, { mobileVerifiedAt: new Date() });
+
+    const page = await phonePage(browser);
+    const consoleErrors = collectConsoleErrors(page);
+    await page.goto(running.baseUrl + '/account/login');
+    await page.click('[data-qa="forgot-password"]');
+    await page.waitForURL(/\/account\/reset$/);
+    await expectNoAxeViolations(page);
+    await page.fill('[data-qa="nationalId"]', nationalId);
+    await page.fill('[data-qa="mobile"]', '0550001122');
+    await page.click('[data-qa="reset-request-submit"]');
+    await page.waitForURL(/\/account\/reset\/code$/);
+    await expectNoAxeViolations(page);
+
+    const { messages } = await notifications.list({ template: 'passwordReset', recipient: '+966550001122' }, 1, 1);
+    const code = /\d{6}/.exec(messages[0]?.body ?? '')?.[0] ?? '';
+    await page.fill('[data-qa="code"]', code);
+    await page.fill('[data-qa="password"]', 'a remembered password');
+    await page.fill('[data-qa="passwordConfirm"]', 'a remembered password');
+    await page.click('[data-qa="reset-code-submit"]');
+    await page.waitForURL(/\/account\/login$/);
+    await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain('حُفظت كلمة المرور الجديدة');
+    await expectNoAxeViolations(page);
+
+    await page.fill('[data-qa="nationalId"]', nationalId);
+    await page.fill('[data-qa="password"]', 'a remembered password');
+    await page.click('[data-qa="login-submit"]');
+    await page.waitForURL(/\/account\/requests$/);
     expect(consoleErrors).toEqual([]);
   });
 });
