@@ -9,6 +9,7 @@ import { beneficiaryRepository } from './beneficiaryRepository.ts';
 import { committeeRepository } from './committeeRepository.ts';
 import { caseworkRepository } from './caseworkRepository.ts';
 import { feedbackRepository } from './feedbackRepository.ts';
+import { indicatorsRepository } from './indicatorsRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -38,6 +39,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     committee: committeeRepository(db, caches.requestLists),
     casework: caseworkRepository(db),
     feedback: feedbackRepository(db),
+    indicators: indicatorsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -25,6 +25,7 @@ const STAFF_NAVIGATION: NavigationItem[] = [
     roles: ['relations_officer', 'manager'],
   },
   { href: '/admin/satisfaction', key: 'common:nav.satisfaction', roles: ['manager', 'admin'] },
+  { href: '/admin/indicators', key: 'common:nav.indicators', roles: ['manager', 'admin'] },
 ];
 
 function languageSwitchHref(req: Request, target: string): string {

@@ -6,6 +6,7 @@ import { adminStaffRoutes } from './admin/staffController.ts';
 import { adminAuditRoutes } from './admin/auditController.ts';
 import { adminOutboxRoutes } from './admin/outboxController.ts';
 import { adminSatisfactionRoutes } from './admin/satisfactionController.ts';
+import { adminIndicatorsRoutes } from './admin/indicatorsController.ts';
 import { receptionRoutes } from './staff/index.ts';
 import { researchRoutes } from './research/index.ts';
 import { committeeRoutes } from './committee/index.ts';
@@ -20,6 +21,7 @@ export function routes(services: Services) {
   router.use(adminAuditRoutes(services));
   router.use(adminOutboxRoutes(services));
   router.use(adminSatisfactionRoutes(services));
+  router.use(adminIndicatorsRoutes(services));
   router.use(receptionRoutes(services));
   router.use(researchRoutes(services));
   router.use(committeeRoutes(services));

@@ -16,6 +16,7 @@ import { committeeServices } from './committeeService.ts';
 import { intakeServices } from './intakeServices.ts';
 import { questionService } from './questionService.ts';
 import { ratingService } from './ratingService.ts';
+import { indicatorService } from './indicatorService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -44,6 +45,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     ...intakeServices(data, config, clock, notifications, options.translate),
     questions: questionService(data, clock, notifications),
     ratings: ratingService(data, clock),
+    indicators: indicatorService(data, config, clock),
   };
 }
 export type Services = ReturnType<typeof services>;
