@@ -10,6 +10,7 @@ import { committeeRepository } from './committeeRepository.ts';
 import { caseworkRepository } from './caseworkRepository.ts';
 import { feedbackRepository } from './feedbackRepository.ts';
 import { indicatorsRepository } from './indicatorsRepository.ts';
+import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -40,6 +41,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     casework: caseworkRepository(db),
     feedback: feedbackRepository(db),
     indicators: indicatorsRepository(db),
+    referenceDocuments: referenceDocumentRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -26,6 +26,7 @@ const STAFF_NAVIGATION: NavigationItem[] = [
   },
   { href: '/admin/satisfaction', key: 'common:nav.satisfaction', roles: ['manager', 'admin'] },
   { href: '/admin/indicators', key: 'common:nav.indicators', roles: ['manager', 'admin'] },
+  { href: '/staff/tools', key: 'common:nav.tools' },
 ];
 
 function languageSwitchHref(req: Request, target: string): string {

@@ -18,7 +18,7 @@ export type UploadResult = { ok: true; documentId: number } | { ok: false; code:
 
 const MAX_NAME_LENGTH = 150;
 
-function cleanFileName(name: string): string {
+export function cleanFileName(name: string): string {
   // Control and bidi characters could disguise a name in staff screens.
   const cleaned = name.normalize('NFC').replace(/[\p{Cc}\p{Cf}/\\]/gu, '').trim();
   return [...cleaned].slice(-MAX_NAME_LENGTH).join('') || 'document';

@@ -17,6 +17,7 @@ import { intakeServices } from './intakeServices.ts';
 import { questionService } from './questionService.ts';
 import { ratingService } from './ratingService.ts';
 import { indicatorService } from './indicatorService.ts';
+import { referenceDocumentService } from './referenceDocumentService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -46,6 +47,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     questions: questionService(data, clock, notifications),
     ratings: ratingService(data, clock),
     indicators: indicatorService(data, config, clock),
+    referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
   };
 }
 export type Services = ReturnType<typeof services>;

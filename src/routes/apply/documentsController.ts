@@ -8,13 +8,14 @@ import { parseId } from '../context.ts';
 import { editableRequest, renderStep, returnToOf } from './applyHelpers.ts';
 import { nextPath } from './journey.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import { singleFileUploads } from '../uploads.ts';
 
 export function applyDocumentRoutes(services: Services) {
   const router = express.Router();
   const { config } = services;
   // ID copies are asked for only when a law requires it (PDPL art. 28): a setting, off by default.
   const kinds = DOCUMENT_KINDS.filter((kind) => kind !== ID_COPY_KIND || config.requireIdCopy);
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+  const upload = singleFileUploads(config.maxUploadBytes);
   const suffix = (req: Request) => (returnToOf(req) ? '?returnTo=check' : '');
 
   const render = async (req: Request, res: Response, errors: { field: string; code: string }[] = [], values: Record<string, unknown> = {}) => {

@@ -4,10 +4,12 @@ import { receptionDeskRoutes } from './receptionController.ts';
 import { requestRoutes } from './requestController.ts';
 import { walkInFormRoutes } from './walkInFormController.ts';
 import { staffQuestionRoutes } from './questionsController.ts';
+import { staffToolsRoutes } from './toolsController.ts';
 
 /** The relations officers' screens: reception desk, walk-in forms, the request file and its actions. */
 export function receptionRoutes(services: Services) {
   const router = express.Router();
+  router.use(staffToolsRoutes(services));
   router.use(receptionDeskRoutes(services));
   router.use(walkInFormRoutes(services));
   router.use(requestRoutes(services));

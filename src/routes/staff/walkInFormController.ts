@@ -1,5 +1,4 @@
 import express, { type Request, type Response } from 'express';
-import multer from 'multer';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { isoToParts, todayIso } from '../../domain/dates.ts';
 import {
@@ -21,6 +20,7 @@ import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { formState, type FieldError } from '../forms.ts';
 import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
+import { singleFileUploads } from '../uploads.ts';
 
 const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
 const DETAILS_FIELDS = [
@@ -62,7 +62,7 @@ export function walkInFormRoutes(services: Services) {
   const officer = requireRole('relations_officer');
   const office = requireRole('relations_officer', 'manager');
   const { reception, applications, config, clock } = services;
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 1 } });
+  const upload = singleFileUploads(config.maxUploadBytes, 1000);
 
   async function render(req: Request, res: Response, view: string, titleKey: string, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
     const file = await reception.requestFile(requestIdFrom(req), staffContext(req));

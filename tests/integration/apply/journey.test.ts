@@ -131,7 +131,10 @@ describe('the online application', () => {
   it('shows the reference of the open request on a second attempt', async () => {
     const agent = await registerAndVerify(testApp);
     const id = await submitted(agent);
-    const reference = (await testApp.data.repositories.requests.findById(id))?.reference;
+    const stored = await testApp.data.repositories.requests.findById(id);
+    const reference = stored?.reference;
+    // Browsers send file names as UTF-8: an Arabic name is kept as typed, not read as Latin-1.
+    expect(stored?.documents.map((document) => document.originalName)).toEqual(['تعريف الراتب.pdf']);
     const second = await agent.get('/apply/resume');
     expect(second.status).toBe(200);
     expect(second.text).toContain(`data-qa="open-reference">${reference}`);
