@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import {
+  collectConsoleErrors,
+  desktopPage,
+  expectNoAxeViolations,
+  launchBrowser,
+  phonePage,
+  startApp,
+  type RunningApp,
+} from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { passwordHasher } from '../../src/services/passwordHasher.ts';
 import { uniqueNationalId } from '../integration/apply/fixtures.ts';
@@ -25,7 +33,9 @@ describe('foundation in a browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await expect(page.locator('h1').textContent()).resolves.toContain('اطلب الدعم');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
 
@@ -54,7 +64,9 @@ describe('foundation in a browser', () => {
     await page.click('[data-qa="staff-login-submit"]');
     await expect(page.locator('[data-qa="error-summary"]').isVisible()).resolves.toBe(true);
     expect(await page.title()).toMatch(/^خطأ:/);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-qa'))).toBe('error-summary');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-qa'))).toBe(
+      'error-summary',
+    );
     expect(await page.inputValue('[data-qa="email"]')).toBe(admin.email);
     await expectNoAxeViolations(page);
 
@@ -74,12 +86,32 @@ describe('foundation in a browser', () => {
     await page.fill('[data-qa="password"]', 'a long enough password');
     await page.click('[data-qa="save-staff"]');
     await page.waitForURL(/\/admin\/staff$/);
-    await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain('سارة العتيبي');
-    await expect(page.locator('[data-qa="staff-table"]').textContent()).resolves.toContain('sara@example.org');
+    await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain(
+      'سارة العتيبي',
+    );
+    await expect(page.locator('[data-qa="staff-table"]').textContent()).resolves.toContain(
+      'sara@example.org',
+    );
     await expectNoAxeViolations(page);
 
     await page.goto(running.baseUrl + '/admin/audit');
-    await expect(page.locator('[data-qa="audit-table"]').textContent()).resolves.toContain('staff.created');
+    await expect(page.locator('[data-qa="audit-table"]').textContent()).resolves.toContain(
+      'staff.created',
+    );
+    await expectNoAxeViolations(page);
+
+    // The admin keeps the policy's guides current; the page and its upload forms pass axe.
+    await page.goto(running.baseUrl + '/staff/tools');
+    await page.setInputFiles('[data-qa="file-bylaws"]', {
+      name: 'اللائحة.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.click('[data-qa="upload-bylaws-submit"]');
+    await page.waitForURL(/\/staff\/tools$/);
+    await expect(page.locator('[data-qa="open-bylaws"]').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+    await page.goto(running.baseUrl + '/admin/indicators');
     await expectNoAxeViolations(page);
     expect(consoleErrors).toEqual([]);
   });
@@ -87,7 +119,11 @@ describe('foundation in a browser', () => {
   it('lets a beneficiary reset a forgotten password on a phone', async () => {
     const { beneficiaries, notifications } = running.testApp.data.repositories;
     const nationalId = uniqueNationalId();
-    const record = await beneficiaries.create({ nationalId, mobile: '+966550001122', passwordHash: await passwordHasher.hash('a forgotten password') });
+    const record = await beneficiaries.create({
+      nationalId,
+      mobile: '+966550001122',
+      passwordHash: await passwordHasher.hash('a forgotten password'),
+    });
     await beneficiaries.update(record.id, { mobileVerifiedAt: new Date() });
 
     const page = await phonePage(browser);
@@ -102,14 +138,20 @@ describe('foundation in a browser', () => {
     await page.waitForURL(/\/account\/reset\/code$/);
     await expectNoAxeViolations(page);
 
-    const { messages } = await notifications.list({ template: 'passwordReset', recipient: '+966550001122' }, 1, 1);
+    const { messages } = await notifications.list(
+      { template: 'passwordReset', recipient: '+966550001122' },
+      1,
+      1,
+    );
     const code = /\d{6}/.exec(messages[0]?.body ?? '')?.[0] ?? '';
     await page.fill('[data-qa="code"]', code);
     await page.fill('[data-qa="password"]', 'a remembered password');
     await page.fill('[data-qa="passwordConfirm"]', 'a remembered password');
     await page.click('[data-qa="reset-code-submit"]');
     await page.waitForURL(/\/account\/login$/);
-    await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain('حُفظت كلمة المرور الجديدة');
+    await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain(
+      'حُفظت كلمة المرور الجديدة',
+    );
     await expectNoAxeViolations(page);
 
     await page.fill('[data-qa="nationalId"]', nationalId);
