@@ -18,6 +18,7 @@ import { questionService } from './questionService.ts';
 import { ratingService } from './ratingService.ts';
 import { indicatorService } from './indicatorService.ts';
 import { referenceDocumentService } from './referenceDocumentService.ts';
+import { withdrawalService } from './withdrawalService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -47,6 +48,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     questions: questionService(data, clock, notifications),
     ratings: ratingService(data, clock),
     indicators: indicatorService(data, config, clock),
+    withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
   };
 }

@@ -105,6 +105,12 @@ describe('beneficiary journey in a browser', () => {
     expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
     await continueFrom(page, '[data-qa="follow-request"]');
     expect(await page.textContent('[data-qa="timeline"]')).toContain('أُرسل الطلب');
+    // Withdrawal is offered and asks for confirmation; the applicant changes their mind.
+    await continueFrom(page, '[data-qa="withdraw-link"]');
+    expect(page.url()).toMatch(/\/withdraw$/);
+    await expectNoAxeViolations(page);
+    await continueFrom(page, '[data-qa="withdraw-cancel"]');
+    expect(await page.textContent('[data-qa="request-status"]')).toContain('مستلم');
     await page.goto(`${base}/account/requests`);
     expect(await page.textContent('[data-qa="request-reference"]')).toBe(reference);
     await expectNoAxeViolations(page);

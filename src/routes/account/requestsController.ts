@@ -1,11 +1,13 @@
 import express, { type Request, type Response } from 'express';
-import { beneficiaryStatusView, type RequestStatus } from '../../domain/requestStatus.ts';
+import { beneficiaryStatusView, decideTransition, type RequestStatus } from '../../domain/requestStatus.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
-import { NotFoundError } from '../../services/errors.ts';
+import { NotFoundError, TransitionRefusedError, VersionConflictError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import { formState, keepTyped, type FieldError } from '../forms.ts';
+import { postedVersion } from '../staff/caseworkHelpers.ts';
 
 /** A decision recorded before the response window opens stays "under study" for the applicant. */
 export function statusForBeneficiary(request: { status: string; decisionReleasedAt: Date | null }): RequestStatus {
@@ -56,10 +58,58 @@ export function accountRequestRoutes(services: Services) {
       status,
       earliestResponse: dualDate(req, request.responseWindowOpensAt),
       ratingOffered: ratingTarget?.offered ?? false,
+      withdrawable: canWithdraw(request),
       underStudy: ['submitted', 'in_verification', 'referred', 'ready_for_committee', 'with_committee'].includes(status),
       infoItems: request.status === 'needs_info' ? request.infoRequests.filter((info) => !info.resolvedAt).flatMap((info) => parseItems(info.items)) : [],
       timeline: timeline.map((entry) => ({ at: dualDate(req, entry.at), key: `account:timeline.${entry.action}` })),
     });
+  });
+
+  const ownRequest = async (req: Request, res: Response) => {
+    const id = parseId(req.params.id);
+    if (!id) return null;
+    return applications.get(id, beneficiaryContext(req, res)).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)));
+  };
+  const canWithdraw = (request: { status: string }) => decideTransition(request.status as RequestStatus, 'withdraw', { kind: 'beneficiary' }).ok;
+  const renderWithdraw = (
+    req: Request,
+    res: Response,
+    request: { id: number; reference: string | null; version: number },
+    status: number,
+    values: Record<string, unknown> = {},
+    errors: FieldError[] = [],
+    conflict = false,
+  ) =>
+    res.status(status).render('pages/account/withdraw', {
+      pageTitle: request.reference ? req.t('account:withdraw.title', { reference: request.reference }) : req.t('account:withdraw.draftTitle'),
+      backLink: `/account/requests/${request.id}`,
+      request,
+      conflict,
+      form: formState(values, errors),
+    });
+
+  router.get('/account/requests/:id/withdraw', requireBeneficiary, async (req, res) => {
+    const request = await ownRequest(req, res);
+    if (!request) return notFoundHandler(req, res);
+    if (!canWithdraw(request)) return res.redirect(303, `/account/requests/${request.id}`);
+    renderWithdraw(req, res, request, 200);
+  });
+
+  router.post('/account/requests/:id/withdraw', requireBeneficiary, async (req, res) => {
+    const request = await ownRequest(req, res);
+    if (!request) return notFoundHandler(req, res);
+    const typed = keepTyped(req.body, ['reason']);
+    try {
+      const result = await services.withdrawals.withdraw(request.id, typed.reason ?? '', postedVersion(req), beneficiaryContext(req, res));
+      if (!result.ok) return renderWithdraw(req, res, request, 400, typed, result.errors);
+    } catch (error) {
+      // The page showed an older state: show it again with the latest version, or the request if it moved on.
+      if (error instanceof VersionConflictError && canWithdraw(request)) return renderWithdraw(req, res, request, 409, typed, [], true);
+      if (error instanceof VersionConflictError || error instanceof TransitionRefusedError) return res.redirect(303, `/account/requests/${request.id}`);
+      throw error;
+    }
+    req.session.flashMessage = { key: 'account:withdraw.done' };
+    res.redirect(303, `/account/requests/${request.id}`);
   });
 
   // Served to the owner and to staff only, always as a download so no browser renders it inline.

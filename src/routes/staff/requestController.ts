@@ -157,6 +157,14 @@ export function requestRoutes(services: Services) {
     perform: (req, id, typed) => referrals.refer(id, { reason: typed.reason, question: typed.question }, postedVersion(req), staffContext(req)),
   });
 
+  formPage({
+    segment: 'withdraw',
+    view: 'pages/staff/withdraw',
+    titleKey: 'staff:withdraw.title',
+    fields: ['reason'],
+    flashKey: 'staff:flash.withdrawn',
+    perform: (req, id, typed) => services.withdrawals.withdraw(id, typed.reason ?? '', postedVersion(req), staffContext(req)),
+  });
+
   return router;
 }
-
