@@ -7,6 +7,7 @@ import { adminAuditRoutes } from './admin/auditController.ts';
 import { adminOutboxRoutes } from './admin/outboxController.ts';
 import { adminSatisfactionRoutes } from './admin/satisfactionController.ts';
 import { adminIndicatorsRoutes } from './admin/indicatorsController.ts';
+import { staffPasswordRoutes } from './staff/passwordController.ts';
 import { receptionRoutes } from './staff/index.ts';
 import { researchRoutes } from './research/index.ts';
 import { committeeRoutes } from './committee/index.ts';
@@ -17,6 +18,7 @@ export function routes(services: Services) {
   const router = express.Router();
   router.use(publicRoutes(services));
   router.use(staffLoginRoutes(services));
+  router.use(staffPasswordRoutes(services));
   router.use(adminStaffRoutes(services));
   router.use(adminAuditRoutes(services));
   router.use(adminOutboxRoutes(services));

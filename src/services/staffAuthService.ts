@@ -105,6 +105,43 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
     },
 
     /** The session keeps only the id: roles and active status are re-read on every request. */
+    /** A signed-in member changes their own password, proving they know the current one. */
+    async changePassword(
+      staffId: number,
+      currentPassword: string,
+      newPassword: string,
+      ip: string | null,
+    ): Promise<{ ok: true } | { ok: false; field: string; code: string }> {
+      const record = await staff.findById(staffId);
+      if (!record || !record.active || !(await hasher.verify(record.passwordHash, currentPassword))) {
+        await audit.append({
+          actorType: 'staff',
+          actorId: staffId,
+          actorLabel: record?.email ?? null,
+          action: 'staff.password_change_failed',
+          entityType: 'staff',
+          entityId: staffId,
+          ip,
+        });
+        return { ok: false, field: 'currentPassword', code: 'password.currentWrong' };
+      }
+      if (await hasher.verify(record.passwordHash, newPassword)) return { ok: false, field: 'newPassword', code: 'password.sameAsCurrent' };
+      const passwordHash = await hasher.hash(newPassword);
+      await data.transaction(async (repositories) => {
+        await repositories.staff.update(staffId, { passwordHash });
+        await repositories.audit.append({
+          actorType: 'staff',
+          actorId: staffId,
+          actorLabel: record.email,
+          action: 'staff.password_changed',
+          entityType: 'staff',
+          entityId: staffId,
+          ip,
+        });
+      });
+      return { ok: true };
+    },
+
     async currentStaff(staffId: number): Promise<SignedInStaff | null> {
       const record = await staff.findById(staffId);
       return record && record.active ? toSignedInStaff(record) : null;
