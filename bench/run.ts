@@ -40,7 +40,7 @@ function start(script: string, env: Record<string, string>): ChildProcess {
   // `npm start` runs it: compiled JavaScript on plain node; TypeScript files go through tsx.
   // The app gets the same memory settings as in `npm start`: a small young generation, a bounded
   // old generation (V8 then collects before growing) and two malloc arenas.
-  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : ['--max-semi-space-size=4', '--max-old-space-size=128', script];
+  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : ['--max-semi-space-size=8', '--max-old-space-size=128', script];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
