@@ -80,7 +80,6 @@ export class DatabaseSessionStore extends session.Store {
 
   override destroy(sid: string, callback?: Callback): void {
     this.storedExpiry.delete(sid);
-    this.cache.invalidate(sid);
     this.prisma.session
       .deleteMany({ where: { sid } })
       .then(() => {

@@ -125,7 +125,8 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
         });
         return { ok: false, field: 'currentPassword', code: 'password.currentWrong' };
       }
-      if (await hasher.verify(record.passwordHash, newPassword)) return { ok: false, field: 'newPassword', code: 'password.sameAsCurrent' };
+      // The current password was just verified, so comparing the two typed values is enough.
+      if (newPassword === currentPassword) return { ok: false, field: 'newPassword', code: 'password.sameAsCurrent' };
       const passwordHash = await hasher.hash(newPassword);
       await data.transaction(async (repositories) => {
         await repositories.staff.update(staffId, { passwordHash });

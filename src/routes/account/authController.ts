@@ -1,9 +1,16 @@
 import express, { type Request, type Response } from 'express';
-import rateLimit from 'express-rate-limit';
+import { attemptLimit } from '../../middleware/attemptLimit.ts';
 import type { Services } from '../../services/index.ts';
 import { maskMobile } from '../../domain/mobile.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
-import { loginSchema, passwordConfirmError, passwordResetRequestSchema, passwordResetSchema, registerSchema, verifySchema } from './accountSchemas.ts';
+import {
+  loginSchema,
+  passwordConfirmError,
+  passwordResetRequestSchema,
+  passwordResetSchema,
+  registerSchema,
+  verifySchema,
+} from './accountSchemas.ts';
 import { regenerateSession, safeReturnTo, signInBeneficiary } from './sessionHelpers.ts';
 
 export const PRIVACY_NOTICE_VERSION = 'v1';
@@ -12,44 +19,81 @@ export function accountAuthRoutes(services: Services) {
   const router = express.Router();
   const accounts = services.beneficiaryAccounts;
   const limiter = (view: string, titleKey: string, field: string, kept: string[]) =>
-    rateLimit({
-      windowMs: 15 * 60 * 1000,
-      limit: services.config.loginRateLimit,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (req, res) =>
-        res.status(429).render(view, { pageTitleKey: titleKey, form: formState(keepTyped(req.body, kept), [{ field, code: 'account:errors.rateLimited' }]) }),
-    });
+    attemptLimit(services.config.loginRateLimit, (req, res) =>
+      res
+        .status(429)
+        .render(view, {
+          pageTitleKey: titleKey,
+          form: formState(keepTyped(req.body, kept), [
+            { field, code: 'account:errors.rateLimited' },
+          ]),
+        }),
+    );
 
-  const renderRegister = (res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) =>
-    res.status(status).render('pages/account/register', { pageTitleKey: 'account:register.title', form: formState(values, errors) });
+  const renderRegister = (
+    res: Response,
+    status: number,
+    values: Record<string, unknown> = {},
+    errors: FieldError[] = [],
+  ) =>
+    res
+      .status(status)
+      .render('pages/account/register', {
+        pageTitleKey: 'account:register.title',
+        form: formState(values, errors),
+      });
 
   router.get('/account/register', (req, res) => {
     if (res.locals.beneficiary) return res.redirect(303, '/account/requests');
     renderRegister(res, 200);
   });
 
-  router.post('/account/register', limiter('pages/account/register', 'account:register.title', 'nationalId', ['nationalId', 'mobile']), async (req, res) => {
-    const typed = keepTyped(req.body, ['nationalId', 'mobile', 'privacyConsent']);
-    const form = validateForm(registerSchema, req.body);
-    const mismatch = passwordConfirmError(req.body);
-    if (!form.ok || mismatch) {
-      // Listed in form order: the mismatch belongs just before the consent box.
-      const errors = form.ok ? [] : form.errors.filter((error) => error.field !== 'privacyConsent');
-      if (mismatch) errors.push(mismatch);
-      if (!form.ok) errors.push(...form.errors.filter((error) => error.field === 'privacyConsent'));
-      return renderRegister(res, 400, typed, errors);
-    }
-    const result = await accounts.register({ ...form.data, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }, req.ip ?? null);
-    if (!result.ok) return renderRegister(res, 400, typed, [{ field: result.field, code: result.code }]);
-    await regenerateSession(req);
-    req.session.pendingMobileVerification = result.beneficiaryId;
-    res.redirect(303, '/account/verify');
-  });
+  router.post(
+    '/account/register',
+    limiter('pages/account/register', 'account:register.title', 'nationalId', [
+      'nationalId',
+      'mobile',
+    ]),
+    async (req, res) => {
+      const typed = keepTyped(req.body, ['nationalId', 'mobile', 'privacyConsent']);
+      const form = validateForm(registerSchema, req.body);
+      const mismatch = passwordConfirmError(req.body);
+      if (!form.ok || mismatch) {
+        // Listed in form order: the mismatch belongs just before the consent box.
+        const errors = form.ok
+          ? []
+          : form.errors.filter((error) => error.field !== 'privacyConsent');
+        if (mismatch) errors.push(mismatch);
+        if (!form.ok)
+          errors.push(...form.errors.filter((error) => error.field === 'privacyConsent'));
+        return renderRegister(res, 400, typed, errors);
+      }
+      const result = await accounts.register(
+        { ...form.data, privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
+        req.ip ?? null,
+      );
+      if (!result.ok)
+        return renderRegister(res, 400, typed, [{ field: result.field, code: result.code }]);
+      await regenerateSession(req);
+      req.session.pendingMobileVerification = result.beneficiaryId;
+      res.redirect(303, '/account/verify');
+    },
+  );
 
-  const renderVerify = async (req: Request, res: Response, status: number, errors: FieldError[] = []) => {
+  const renderVerify = async (
+    req: Request,
+    res: Response,
+    status: number,
+    errors: FieldError[] = [],
+  ) => {
     const mobile = await accounts.pendingMobile(req.session.pendingMobileVerification ?? 0);
-    res.status(status).render('pages/account/verify', { pageTitleKey: 'account:verify.title', mobile: mobile ? maskMobile(mobile) : '', form: formState({}, errors) });
+    res
+      .status(status)
+      .render('pages/account/verify', {
+        pageTitleKey: 'account:verify.title',
+        mobile: mobile ? maskMobile(mobile) : '',
+        form: formState({}, errors),
+      });
   };
 
   router.get('/account/verify', async (req, res) => {
@@ -57,15 +101,19 @@ export function accountAuthRoutes(services: Services) {
     await renderVerify(req, res, 200);
   });
 
-  router.post('/account/verify', limiter('pages/account/verify', 'account:verify.title', 'code', []), async (req, res) => {
-    const pending = req.session.pendingMobileVerification;
-    if (!pending) return res.redirect(303, '/account/login');
-    const form = validateForm(verifySchema, req.body);
-    if (!form.ok) return renderVerify(req, res, 400, form.errors);
-    const result = await accounts.verifyMobile(pending, form.data.code, req.ip ?? null);
-    if (!result.ok) return renderVerify(req, res, 400, [{ field: 'code', code: result.code }]);
-    res.redirect(303, await signInBeneficiary(req, pending));
-  });
+  router.post(
+    '/account/verify',
+    limiter('pages/account/verify', 'account:verify.title', 'code', []),
+    async (req, res) => {
+      const pending = req.session.pendingMobileVerification;
+      if (!pending) return res.redirect(303, '/account/login');
+      const form = validateForm(verifySchema, req.body);
+      if (!form.ok) return renderVerify(req, res, 400, form.errors);
+      const result = await accounts.verifyMobile(pending, form.data.code, req.ip ?? null);
+      if (!result.ok) return renderVerify(req, res, 400, [{ field: 'code', code: result.code }]);
+      res.redirect(303, await signInBeneficiary(req, pending));
+    },
+  );
 
   router.post('/account/verify/resend', async (req, res) => {
     const pending = req.session.pendingMobileVerification;
@@ -75,8 +123,18 @@ export function accountAuthRoutes(services: Services) {
     res.redirect(303, '/account/verify');
   });
 
-  const renderLogin = (res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) =>
-    res.status(status).render('pages/account/login', { pageTitleKey: 'account:login.title', form: formState(values, errors) });
+  const renderLogin = (
+    res: Response,
+    status: number,
+    values: Record<string, unknown> = {},
+    errors: FieldError[] = [],
+  ) =>
+    res
+      .status(status)
+      .render('pages/account/login', {
+        pageTitleKey: 'account:login.title',
+        form: formState(values, errors),
+      });
 
   router.get('/account/login', (req, res) => {
     if (res.locals.beneficiary) return res.redirect(303, '/account/requests');
@@ -85,54 +143,106 @@ export function accountAuthRoutes(services: Services) {
     renderLogin(res, 200);
   });
 
-  router.post('/account/login', limiter('pages/account/login', 'account:login.title', 'nationalId', ['nationalId']), async (req, res) => {
-    const typed = keepTyped(req.body, ['nationalId']);
-    const form = validateForm(loginSchema, req.body);
-    if (!form.ok) return renderLogin(res, 400, typed, form.errors);
-    const result = await accounts.signIn(form.data.nationalId, form.data.password, req.ip ?? null);
-    if (!result.ok) return renderLogin(res, 401, typed, [{ field: 'nationalId', code: result.code }]);
-    if (!result.mobileVerified) {
-      await regenerateSession(req);
-      req.session.pendingMobileVerification = result.beneficiaryId;
-      await accounts.issueCode(result.beneficiaryId);
-      return res.redirect(303, '/account/verify');
-    }
-    res.redirect(303, await signInBeneficiary(req, result.beneficiaryId));
-  });
+  router.post(
+    '/account/login',
+    limiter('pages/account/login', 'account:login.title', 'nationalId', ['nationalId']),
+    async (req, res) => {
+      const typed = keepTyped(req.body, ['nationalId']);
+      const form = validateForm(loginSchema, req.body);
+      if (!form.ok) return renderLogin(res, 400, typed, form.errors);
+      const result = await accounts.signIn(
+        form.data.nationalId,
+        form.data.password,
+        req.ip ?? null,
+      );
+      if (!result.ok)
+        return renderLogin(res, 401, typed, [{ field: 'nationalId', code: result.code }]);
+      if (!result.mobileVerified) {
+        await regenerateSession(req);
+        req.session.pendingMobileVerification = result.beneficiaryId;
+        await accounts.issueCode(result.beneficiaryId);
+        return res.redirect(303, '/account/verify');
+      }
+      res.redirect(303, await signInBeneficiary(req, result.beneficiaryId));
+    },
+  );
 
-  const renderResetRequest = (res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) =>
-    res.status(status).render('pages/account/resetRequest', { pageTitleKey: 'account:reset.title', backLink: '/account/login', form: formState(values, errors) });
+  const renderResetRequest = (
+    res: Response,
+    status: number,
+    values: Record<string, unknown> = {},
+    errors: FieldError[] = [],
+  ) =>
+    res
+      .status(status)
+      .render('pages/account/resetRequest', {
+        pageTitleKey: 'account:reset.title',
+        backLink: '/account/login',
+        form: formState(values, errors),
+      });
 
   router.get('/account/reset', (_req, res) => renderResetRequest(res, 200));
 
-  router.post('/account/reset', limiter('pages/account/resetRequest', 'account:reset.title', 'nationalId', ['nationalId', 'mobile']), async (req, res) => {
-    const form = validateForm(passwordResetRequestSchema, req.body);
-    if (!form.ok) return renderResetRequest(res, 400, keepTyped(req.body, ['nationalId', 'mobile']), form.errors);
-    await accounts.requestPasswordReset(form.data.nationalId, form.data.mobile, req.ip ?? null);
-    req.session.passwordResetFor = form.data.nationalId;
-    res.redirect(303, '/account/reset/code');
-  });
+  router.post(
+    '/account/reset',
+    limiter('pages/account/resetRequest', 'account:reset.title', 'nationalId', [
+      'nationalId',
+      'mobile',
+    ]),
+    async (req, res) => {
+      const form = validateForm(passwordResetRequestSchema, req.body);
+      if (!form.ok)
+        return renderResetRequest(
+          res,
+          400,
+          keepTyped(req.body, ['nationalId', 'mobile']),
+          form.errors,
+        );
+      await accounts.requestPasswordReset(form.data.nationalId, form.data.mobile, req.ip ?? null);
+      req.session.passwordResetFor = form.data.nationalId;
+      res.redirect(303, '/account/reset/code');
+    },
+  );
 
   const renderResetCode = (res: Response, status: number, errors: FieldError[] = []) =>
-    res.status(status).render('pages/account/resetCode', { pageTitleKey: 'account:reset.codeTitle', backLink: '/account/reset', form: formState({}, errors) });
+    res
+      .status(status)
+      .render('pages/account/resetCode', {
+        pageTitleKey: 'account:reset.codeTitle',
+        backLink: '/account/reset',
+        form: formState({}, errors),
+      });
 
   router.get('/account/reset/code', (req, res) => {
     if (!req.session.passwordResetFor) return res.redirect(303, '/account/reset');
     renderResetCode(res, 200);
   });
 
-  router.post('/account/reset/code', limiter('pages/account/resetCode', 'account:reset.codeTitle', 'code', []), async (req, res) => {
-    const nationalId = req.session.passwordResetFor;
-    if (!nationalId) return res.redirect(303, '/account/reset');
-    const form = validateForm(passwordResetSchema, req.body);
-    const mismatch = passwordConfirmError(req.body);
-    if (!form.ok || mismatch) return renderResetCode(res, 400, [...(form.ok ? [] : form.errors), ...(mismatch ? [mismatch] : [])]);
-    const result = await accounts.resetPassword(nationalId, form.data.code, form.data.password, req.ip ?? null);
-    if (!result.ok) return renderResetCode(res, 400, [{ field: 'code', code: result.code }]);
-    delete req.session.passwordResetFor;
-    req.session.flashMessage = { key: 'account:reset.done' };
-    res.redirect(303, '/account/login');
-  });
+  router.post(
+    '/account/reset/code',
+    limiter('pages/account/resetCode', 'account:reset.codeTitle', 'code', []),
+    async (req, res) => {
+      const nationalId = req.session.passwordResetFor;
+      if (!nationalId) return res.redirect(303, '/account/reset');
+      const form = validateForm(passwordResetSchema, req.body);
+      const mismatch = passwordConfirmError(req.body);
+      if (!form.ok || mismatch)
+        return renderResetCode(res, 400, [
+          ...(form.ok ? [] : form.errors),
+          ...(mismatch ? [mismatch] : []),
+        ]);
+      const result = await accounts.resetPassword(
+        nationalId,
+        form.data.code,
+        form.data.password,
+        req.ip ?? null,
+      );
+      if (!result.ok) return renderResetCode(res, 400, [{ field: 'code', code: result.code }]);
+      delete req.session.passwordResetFor;
+      req.session.flashMessage = { key: 'account:reset.done' };
+      res.redirect(303, '/account/login');
+    },
+  );
 
   router.post('/account/logout', async (req, res, next) => {
     const id = req.session.beneficiaryId;

@@ -1,7 +1,15 @@
 import express, { type Request, type Response } from 'express';
-import { beneficiaryStatusView, decideTransition, type RequestStatus } from '../../domain/requestStatus.ts';
+import {
+  beneficiaryStatusView,
+  decideTransition,
+  type RequestStatus,
+} from '../../domain/requestStatus.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
-import { NotFoundError, TransitionRefusedError, VersionConflictError } from '../../services/errors.ts';
+import {
+  NotFoundError,
+  TransitionRefusedError,
+  VersionConflictError,
+} from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
@@ -10,8 +18,13 @@ import { formState, keepTyped, type FieldError } from '../forms.ts';
 import { postedVersion } from '../staff/caseworkHelpers.ts';
 
 /** A decision recorded before the response window opens stays "under study" for the applicant. */
-export function statusForBeneficiary(request: { status: string; decisionReleasedAt: Date | null }): RequestStatus {
-  return beneficiaryStatusView(request.status as RequestStatus, { decisionReleased: request.decisionReleasedAt != null });
+export function statusForBeneficiary(request: {
+  status: string;
+  decisionReleasedAt: Date | null;
+}): RequestStatus {
+  return beneficiaryStatusView(request.status as RequestStatus, {
+    decisionReleased: request.decisionReleasedAt != null,
+  });
 }
 
 function parseItems(items: string): string[] {
@@ -43,34 +56,54 @@ export function accountRequestRoutes(services: Services) {
     });
   });
 
-  router.get('/account/requests/:id', requireBeneficiary, async (req, res) => {
+  /** The signed-in applicant's own request; someone else's is as missing as one that does not exist. */
+  const ownRequest = async (req: Request, res: Response) => {
     const id = parseId(req.params.id);
+    if (!id) return null;
+    return applications
+      .get(id, beneficiaryContext(req, res))
+      .catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)));
+  };
+  const canWithdraw = (request: { status: string }) =>
+    decideTransition(request.status as RequestStatus, 'withdraw', { kind: 'beneficiary' }).ok;
+
+  router.get('/account/requests/:id', requireBeneficiary, async (req, res) => {
     const context = beneficiaryContext(req, res);
-    const request = id ? await applications.get(id, context).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error))) : null;
+    const request = await ownRequest(req, res);
     if (!request) return notFoundHandler(req, res);
     const status = statusForBeneficiary(request);
     const timeline = await services.data.repositories.audit.forRequest(request.id, true);
     const ratingTarget = await services.ratings.target(context, request.id);
     res.render('pages/account/request', {
-      pageTitle: request.reference ? req.t('account:request.title', { reference: request.reference }) : req.t('account:request.draftTitle'),
+      pageTitle: request.reference
+        ? req.t('account:request.title', { reference: request.reference })
+        : req.t('account:request.draftTitle'),
       backLink: '/account/requests',
       request,
       status,
       earliestResponse: dualDate(req, request.responseWindowOpensAt),
       ratingOffered: ratingTarget?.offered ?? false,
       withdrawable: canWithdraw(request),
-      underStudy: ['submitted', 'in_verification', 'referred', 'ready_for_committee', 'with_committee'].includes(status),
-      infoItems: request.status === 'needs_info' ? request.infoRequests.filter((info) => !info.resolvedAt).flatMap((info) => parseItems(info.items)) : [],
-      timeline: timeline.map((entry) => ({ at: dualDate(req, entry.at), key: `account:timeline.${entry.action}` })),
+      underStudy: [
+        'submitted',
+        'in_verification',
+        'referred',
+        'ready_for_committee',
+        'with_committee',
+      ].includes(status),
+      infoItems:
+        request.status === 'needs_info'
+          ? request.infoRequests
+              .filter((info) => !info.resolvedAt)
+              .flatMap((info) => parseItems(info.items))
+          : [],
+      timeline: timeline.map((entry) => ({
+        at: dualDate(req, entry.at),
+        key: `account:timeline.${entry.action}`,
+      })),
     });
   });
 
-  const ownRequest = async (req: Request, res: Response) => {
-    const id = parseId(req.params.id);
-    if (!id) return null;
-    return applications.get(id, beneficiaryContext(req, res)).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)));
-  };
-  const canWithdraw = (request: { status: string }) => decideTransition(request.status as RequestStatus, 'withdraw', { kind: 'beneficiary' }).ok;
   const renderWithdraw = (
     req: Request,
     res: Response,
@@ -81,7 +114,9 @@ export function accountRequestRoutes(services: Services) {
     conflict = false,
   ) =>
     res.status(status).render('pages/account/withdraw', {
-      pageTitle: request.reference ? req.t('account:withdraw.title', { reference: request.reference }) : req.t('account:withdraw.draftTitle'),
+      pageTitle: request.reference
+        ? req.t('account:withdraw.title', { reference: request.reference })
+        : req.t('account:withdraw.draftTitle'),
       backLink: `/account/requests/${request.id}`,
       request,
       conflict,
@@ -100,12 +135,19 @@ export function accountRequestRoutes(services: Services) {
     if (!request) return notFoundHandler(req, res);
     const typed = keepTyped(req.body, ['reason']);
     try {
-      const result = await services.withdrawals.withdraw(request.id, typed.reason ?? '', postedVersion(req), beneficiaryContext(req, res));
+      const result = await services.withdrawals.withdraw(
+        request.id,
+        typed.reason ?? '',
+        postedVersion(req),
+        beneficiaryContext(req, res),
+      );
       if (!result.ok) return renderWithdraw(req, res, request, 400, typed, result.errors);
     } catch (error) {
       // The page showed an older state: show it again with the latest version, or the request if it moved on.
-      if (error instanceof VersionConflictError && canWithdraw(request)) return renderWithdraw(req, res, request, 409, typed, [], true);
-      if (error instanceof VersionConflictError || error instanceof TransitionRefusedError) return res.redirect(303, `/account/requests/${request.id}`);
+      if (error instanceof VersionConflictError && canWithdraw(request))
+        return renderWithdraw(req, res, request, 409, typed, [], true);
+      if (error instanceof VersionConflictError || error instanceof TransitionRefusedError)
+        return res.redirect(303, `/account/requests/${request.id}`);
       throw error;
     }
     req.session.flashMessage = { key: 'account:withdraw.done' };
@@ -116,7 +158,11 @@ export function accountRequestRoutes(services: Services) {
   router.get('/account/requests/:id/documents/:documentId', async (req: Request, res: Response) => {
     const id = parseId(req.params.id);
     const documentId = parseId(req.params.documentId);
-    const context = req.staff ? staffContext(req) : res.locals.beneficiary ? beneficiaryContext(req, res) : null;
+    const context = req.staff
+      ? staffContext(req)
+      : res.locals.beneficiary
+        ? beneficiaryContext(req, res)
+        : null;
     if (!context) return res.redirect(303, '/account/login');
     if (!id || !documentId) return notFoundHandler(req, res);
     try {

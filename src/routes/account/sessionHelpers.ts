@@ -1,16 +1,14 @@
 import type { Request } from 'express';
+import { renewSessionId, safeReturnTo } from '../sessions.ts';
+
+export { safeReturnTo };
 
 /** A fresh session id defeats session fixation; the journey's answers given before signing in are carried over. */
 export async function regenerateSession(req: Request): Promise<void> {
   const { beneficiaryReturnTo, applyEligibility } = req.session;
-  await new Promise<void>((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  await renewSessionId(req);
   if (beneficiaryReturnTo) req.session.beneficiaryReturnTo = beneficiaryReturnTo;
   if (applyEligibility) req.session.applyEligibility = applyEligibility;
-}
-
-/** Only same-site paths: never "//host" or a full URL. */
-export function safeReturnTo(value: unknown): string | null {
-  return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : null;
 }
 
 /** A fresh session id at sign-in defeats session fixation; where the user was going survives it. */

@@ -1,38 +1,30 @@
-import express, { type Request } from 'express';
-import rateLimit from 'express-rate-limit';
+import express from 'express';
+import { attemptLimit } from '../../middleware/attemptLimit.ts';
+import { renewSessionId, safeReturnTo } from '../sessions.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, keepTyped, validateForm } from '../forms.ts';
 import { staffLoginSchema } from './loginSchema.ts';
 import { homeFor } from './staffHome.ts';
 
-function safeReturnTo(value: unknown): string | null {
-  // Only same-site paths: never "//host" or a full URL.
-  return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) ? value : null;
-}
-
-function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
-}
-
 export function staffLoginRoutes(services: Services) {
   const router = express.Router();
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: services.config.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (req, res) => {
-      res.status(429).render('pages/staff/login', {
-        pageTitleKey: 'staff:login.title',
-        returnTo: safeReturnTo(req.body?.returnTo),
-        form: formState(keepTyped(req.body, ['email']), [{ field: 'email', code: 'login.rateLimited' }]),
-      });
-    },
+  const loginLimiter = attemptLimit(services.config.loginRateLimit, (req, res) => {
+    res.status(429).render('pages/staff/login', {
+      pageTitleKey: 'staff:login.title',
+      returnTo: safeReturnTo(req.body?.returnTo),
+      form: formState(keepTyped(req.body, ['email']), [
+        { field: 'email', code: 'login.rateLimited' },
+      ]),
+    });
   });
 
   router.get('/staff/login', (req, res) => {
     if (req.staff) return res.redirect(303, homeFor(req.staff.roles));
-    res.render('pages/staff/login', { pageTitleKey: 'staff:login.title', returnTo: safeReturnTo(req.query.returnTo), form: formState() });
+    res.render('pages/staff/login', {
+      pageTitleKey: 'staff:login.title',
+      returnTo: safeReturnTo(req.query.returnTo),
+      form: formState(),
+    });
   });
 
   router.post('/staff/login', loginLimiter, async (req, res) => {
@@ -46,11 +38,15 @@ export function staffLoginRoutes(services: Services) {
 
     const form = validateForm(staffLoginSchema, req.body);
     if (!form.ok) return render(400, form.errors);
-    const result = await services.staffAuth.signIn(form.data.email, form.data.password, req.ip ?? null);
+    const result = await services.staffAuth.signIn(
+      form.data.email,
+      form.data.password,
+      req.ip ?? null,
+    );
     if (!result.ok) return render(401, [{ field: 'email', code: result.code }]);
 
     // A fresh session id at sign-in defeats session fixation.
-    await regenerateSession(req);
+    await renewSessionId(req);
     req.session.staffId = result.staff.id;
     res.redirect(303, returnTo ?? homeFor(result.staff.roles));
   });

@@ -1,36 +1,24 @@
-import express, { type Request, type Response } from 'express';
-import rateLimit from 'express-rate-limit';
+import express, { type Response } from 'express';
+import { attemptLimit } from '../../middleware/attemptLimit.ts';
+import { renewSessionId } from '../sessions.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, validateForm, type FieldError } from '../forms.ts';
 import { changePasswordSchema } from './passwordSchema.ts';
 import { homeFor } from './staffHome.ts';
 
-function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.session.regenerate((error) => (error ? reject(error) : resolve())),
-  );
-}
-
 /** Any staff member changes their own password; admins can still reset anyone's. */
 export function staffPasswordRoutes(services: Services) {
   const router = express.Router();
   const render = (res: Response, status: number, errors: FieldError[] = []) =>
-    res
-      .status(status)
-      .render('pages/staff/password', {
-        pageTitleKey: 'staff:password.title',
-        form: formState({}, errors),
-      });
+    res.status(status).render('pages/staff/password', {
+      pageTitleKey: 'staff:password.title',
+      form: formState({}, errors),
+    });
   // Guessing the current password from a stolen session is throttled like sign-in.
-  const limiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: services.config.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) =>
-      render(res, 429, [{ field: 'currentPassword', code: 'login.rateLimited' }]),
-  });
+  const limiter = attemptLimit(services.config.loginRateLimit, (_req, res) =>
+    render(res, 429, [{ field: 'currentPassword', code: 'login.rateLimited' }]),
+  );
 
   router.get('/staff/password', requireRole(), (_req, res) => render(res, 200));
 
@@ -46,7 +34,7 @@ export function staffPasswordRoutes(services: Services) {
     );
     if (!result.ok) return render(res, 400, [{ field: result.field, code: result.code }]);
     // A new session id: a session copied before the change does not carry over.
-    await regenerateSession(req);
+    await renewSessionId(req);
     req.session.staffId = staff.id;
     req.session.flashMessage = { key: 'staff:password.changed' };
     res.redirect(303, homeFor(staff.roles));
