@@ -20,28 +20,24 @@ export function accountAuthRoutes(services: Services) {
   const accounts = services.beneficiaryAccounts;
   const limiter = (view: string, titleKey: string, field: string, kept: string[]) =>
     attemptLimit(services.config.loginRateLimit, (req, res) =>
-      res
-        .status(429)
-        .render(view, {
-          pageTitleKey: titleKey,
-          form: formState(keepTyped(req.body, kept), [
-            { field, code: 'account:errors.rateLimited' },
-          ]),
-        }),
+      res.status(429).render(view, {
+        pageTitleKey: titleKey,
+        form: formState(keepTyped(req.body, kept), [{ field, code: 'account:errors.rateLimited' }]),
+      }),
     );
 
-  const renderRegister = (
-    res: Response,
-    status: number,
-    values: Record<string, unknown> = {},
-    errors: FieldError[] = [],
-  ) =>
-    res
-      .status(status)
-      .render('pages/account/register', {
-        pageTitleKey: 'account:register.title',
-        form: formState(values, errors),
-      });
+  /** The account forms share one shape: a view, its title, maybe a back link, and the form state. */
+  const formRenderer =
+    (view: string, pageTitleKey: string, backLink?: string) =>
+    (
+      res: Response,
+      status: number,
+      values: Record<string, unknown> = {},
+      errors: FieldError[] = [],
+    ) =>
+      res.status(status).render(view, { pageTitleKey, backLink, form: formState(values, errors) });
+
+  const renderRegister = formRenderer('pages/account/register', 'account:register.title');
 
   router.get('/account/register', (req, res) => {
     if (res.locals.beneficiary) return res.redirect(303, '/account/requests');
@@ -87,13 +83,11 @@ export function accountAuthRoutes(services: Services) {
     errors: FieldError[] = [],
   ) => {
     const mobile = await accounts.pendingMobile(req.session.pendingMobileVerification ?? 0);
-    res
-      .status(status)
-      .render('pages/account/verify', {
-        pageTitleKey: 'account:verify.title',
-        mobile: mobile ? maskMobile(mobile) : '',
-        form: formState({}, errors),
-      });
+    res.status(status).render('pages/account/verify', {
+      pageTitleKey: 'account:verify.title',
+      mobile: mobile ? maskMobile(mobile) : '',
+      form: formState({}, errors),
+    });
   };
 
   router.get('/account/verify', async (req, res) => {
@@ -123,18 +117,7 @@ export function accountAuthRoutes(services: Services) {
     res.redirect(303, '/account/verify');
   });
 
-  const renderLogin = (
-    res: Response,
-    status: number,
-    values: Record<string, unknown> = {},
-    errors: FieldError[] = [],
-  ) =>
-    res
-      .status(status)
-      .render('pages/account/login', {
-        pageTitleKey: 'account:login.title',
-        form: formState(values, errors),
-      });
+  const renderLogin = formRenderer('pages/account/login', 'account:login.title');
 
   router.get('/account/login', (req, res) => {
     if (res.locals.beneficiary) return res.redirect(303, '/account/requests');
@@ -167,19 +150,11 @@ export function accountAuthRoutes(services: Services) {
     },
   );
 
-  const renderResetRequest = (
-    res: Response,
-    status: number,
-    values: Record<string, unknown> = {},
-    errors: FieldError[] = [],
-  ) =>
-    res
-      .status(status)
-      .render('pages/account/resetRequest', {
-        pageTitleKey: 'account:reset.title',
-        backLink: '/account/login',
-        form: formState(values, errors),
-      });
+  const renderResetRequest = formRenderer(
+    'pages/account/resetRequest',
+    'account:reset.title',
+    '/account/login',
+  );
 
   router.get('/account/reset', (_req, res) => renderResetRequest(res, 200));
 
@@ -204,14 +179,11 @@ export function accountAuthRoutes(services: Services) {
     },
   );
 
-  const renderResetCode = (res: Response, status: number, errors: FieldError[] = []) =>
-    res
-      .status(status)
-      .render('pages/account/resetCode', {
-        pageTitleKey: 'account:reset.codeTitle',
-        backLink: '/account/reset',
-        form: formState({}, errors),
-      });
+  const renderResetCode = formRenderer(
+    'pages/account/resetCode',
+    'account:reset.codeTitle',
+    '/account/reset',
+  );
 
   router.get('/account/reset/code', (req, res) => {
     if (!req.session.passwordResetFor) return res.redirect(303, '/account/reset');
@@ -227,7 +199,7 @@ export function accountAuthRoutes(services: Services) {
       const form = validateForm(passwordResetSchema, req.body);
       const mismatch = passwordConfirmError(req.body);
       if (!form.ok || mismatch)
-        return renderResetCode(res, 400, [
+        return renderResetCode(res, 400, {}, [
           ...(form.ok ? [] : form.errors),
           ...(mismatch ? [mismatch] : []),
         ]);
@@ -237,7 +209,7 @@ export function accountAuthRoutes(services: Services) {
         form.data.password,
         req.ip ?? null,
       );
-      if (!result.ok) return renderResetCode(res, 400, [{ field: 'code', code: result.code }]);
+      if (!result.ok) return renderResetCode(res, 400, {}, [{ field: 'code', code: result.code }]);
       delete req.session.passwordResetFor;
       req.session.flashMessage = { key: 'account:reset.done' };
       res.redirect(303, '/account/login');
