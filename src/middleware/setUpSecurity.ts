@@ -9,6 +9,8 @@ export function setUpSecurity(config: Config) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
+        // The portal's own font files only (helmet's default also allows any https: or data: font).
+        fontSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { collectConsoleErrors, expectNoAxeViolations, horizontalOverflow, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
 import { validNationalId } from '../integration/apply/fixtures.ts';
 import { latestCode } from '../integration/account/support.ts';
 
@@ -115,8 +115,7 @@ describe('beneficiary journey in a browser', () => {
     expect(await page.textContent('[data-qa="request-reference"]')).toBe(reference);
     await expectNoAxeViolations(page);
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import {
   collectConsoleErrors,
   desktopPage,
   expectNoAxeViolations,
+  horizontalOverflow,
   launchBrowser,
   phonePage,
   startApp,
@@ -33,10 +34,7 @@ describe('foundation in a browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await expect(page.locator('h1').textContent()).resolves.toContain('اطلب الدعم');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
 
     await page.click('[data-qa="language-switch"]');

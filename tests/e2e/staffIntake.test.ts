@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { collectConsoleErrors, desktopPage, expectNoAxeViolations, horizontalOverflow, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { nextNationalId, submittedRequest, VALID_IBAN, versionOf } from '../integration/staff/intakeFixtures.ts';
 import type { ActingContext } from '../../src/services/actor.ts';
@@ -197,8 +197,7 @@ describe('staff intake in a browser', () => {
         await page.screenshot({ path: `${directory}/staff-${name}-${width}-${slice}.png`, fullPage: true, clip: { x: 0, y: top, width, height: Math.min(900, height - top) } });
       }
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page), `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
   }
 
   /** How many lines a short text is laid out on: a squeezed table column breaks even a single word. */

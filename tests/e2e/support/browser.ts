@@ -59,8 +59,35 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+/** The portal's own font, which every page names first (public/css/app.css). */
+export const WEB_FONT_FAMILY = 'IBM Plex Sans Arabic';
+
+/**
+ * Waits until the portal's web font has loaded and every pending font load has settled, so layout
+ * and axe (contrast, scrolling regions) see the same glyphs on every machine, whatever fonts it has.
+ * Fails if the font cannot load (a missing file, a CSP refusal).
+ */
+export async function waitForFonts(page: Page): Promise<void> {
+  const families = await page.evaluate(async (family: string) => {
+    const faces: FontFace[] = [];
+    document.fonts.forEach((face) => faces.push(face));
+    const named = (face: FontFace) => face.family.replace(/["']/g, '');
+    await Promise.all(faces.filter((face) => named(face) === family).map((face) => face.load()));
+    await document.fonts.ready;
+    return faces.map((face) => `${named(face)} ${face.weight} ${face.status}`);
+  }, WEB_FONT_FAMILY);
+  expect(families, `web font faces on ${page.url()}`).toEqual(expect.arrayContaining([`${WEB_FONT_FAMILY} 400 loaded`, `${WEB_FONT_FAMILY} 700 loaded`]));
+}
+
+/** How far the page scrolls sideways (0 when it fits), measured with the web font in place. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  await waitForFonts(page);
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** Runs axe-core in the page (through the DevTools protocol, so the CSP stays on) and fails on any violation. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await waitForFonts(page);
   const violations = (await page.evaluate(async (source: string) => {
     (0, eval)(source);
     const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
