@@ -34,10 +34,14 @@ export async function startApp(options: Parameters<typeof createTestApp>[0] = {}
   };
 }
 
+/**
+ * Unhinted glyphs are laid out from the font's own metrics, not the machine's fontconfig hinting,
+ * so text widths (and so which tables scroll) are the same on every machine.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
   });
 }
 
