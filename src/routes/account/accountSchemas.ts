@@ -37,7 +37,7 @@ const oneTimeCode = z.unknown().transform((input, ctx) => {
 });
 
 /** Optional: given by a relations officer in person; forgiving of spaces and Arabic-Indic digits. */
-const activationCode = z.unknown().transform((input, ctx) => {
+const activationCode = z.unknown().optional().transform((input, ctx) => {
   const value = typeof input === 'string' ? normalizeNumberInput(input) : '';
   if (value === '') return null;
   return new RegExp(`^\\d{${ACTIVATION_CODE_LENGTH}}$`).test(value) ? value : fail(ctx, 'account:errors.activationCodeFormat');
