@@ -224,8 +224,14 @@ export function beneficiaryAccountService(
       if (!checked.ok) return checked;
       return data.transaction(async (repositories): Promise<VerifyResult> => {
         const record = await repositories.beneficiaries.findById(beneficiaryId);
-        // The mobile on file may have changed since the code went out; only the recorded number counts.
-        if (!record || record.passwordHash || (pending.method === 'recorded_mobile' && record.mobile !== pending.mobile)) return { ok: false, code: CODE_REFUSED };
+        // The record may have changed since the code went out: only the recorded number counts, and a
+        // record the desk has since opened a file on (a walk-in) is no longer a stranger's to take.
+        if (!record) return { ok: false, code: CODE_REFUSED };
+        const stale =
+          record.passwordHash ||
+          (pending.method === 'recorded_mobile' && record.mobile !== pending.mobile) ||
+          (pending.method === 'new_mobile' && (record.mobile || (await repositories.beneficiaries.hasFile(record.id))));
+        if (stale) return { ok: false, code: CODE_REFUSED };
         await repositories.beneficiaries.consumeCode(checked.codeId, now);
         await repositories.beneficiaries.update(beneficiaryId, {
           passwordHash: pending.passwordHash,

@@ -116,6 +116,20 @@ describe('a walk-in’s record is bound to an account only with proof', () => {
     expect((await signIn(nationalId, 'squatter password')).response.status).toBe(401);
   });
 
+  it('does not let a registration started before the walk-in was recorded take the walk-in’s file', async () => {
+    const nationalId = uniqueNationalId();
+    const squatter = nextMobile();
+    const { agent } = await register({ nationalId, mobile: squatter });
+    const code = await latestCode(testApp, e164(squatter));
+    // The real person comes to the desk the same day.
+    const desk = nextMobile();
+    expect((await submitForm(officer, '/staff/walk-in', { nationalId, mobile: desk, channel: 'interview' })).status).toBe(303);
+    expect((await enterCode(agent, code)).status).toBe(400);
+    const record = await testApp.data.repositories.beneficiaries.findByNationalId(nationalId);
+    expect(record?.mobile).toBe(e164(desk));
+    expect(record?.passwordHash).toBeNull();
+  });
+
   it('refuses a code entered after the registration lapsed', async () => {
     const nationalId = uniqueNationalId();
     const mobile = nextMobile();
