@@ -198,8 +198,9 @@ describe('activation codes from a relations officer', () => {
     expect(late.response.text).toContain('data-qa="register-form"');
   });
 
-  it('is for relations officers only', async () => {
+  it('is offered on the beneficiary page too, and to relations officers only', async () => {
     const person = await walkIn();
+    expect((await officer.get(`/staff/beneficiaries/${person.record.id}`)).text).toContain('data-qa="activation-form"');
     const { agent: manager } = await agentWithRole(testApp, ['manager']);
     const page = await manager.get(person.requestPath);
     expect(page.text).not.toContain('data-qa="activation-form"');
