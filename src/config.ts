@@ -60,6 +60,7 @@ const environmentSchema = z
     RELEASE_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
     OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    SMS_CODES_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
     READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   })
   .superRefine((env, ctx) => {
@@ -109,6 +110,7 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     releaseJobIntervalMs: env.RELEASE_JOB_INTERVAL_SECONDS * 1000,
     outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    smsCodesPerIpHour: env.SMS_CODES_PER_IP_HOUR,
     readCacheTtlMs: env.READ_CACHE_SECONDS * 1000,
   };
 }

@@ -9,7 +9,12 @@ declare module 'express-session' {
     /** Post/redirect/get: what the user typed and what was wrong, shown once on the next GET. */
     flashForm?: { path: string; values: Record<string, unknown>; errors: { field: string; code: string }[] };
     flashMessage?: { key: string; params?: Record<string, string | number> };
-    pendingMobileVerification?: number;
+    /** The registration waiting for its code; null when nothing may be bound (the page looks the same). */
+    pendingMobileVerification?: number | null;
+    /** The masked number the registration code went to, for the verify page. */
+    registrationCodeSentTo?: string;
+    /** The new mobile (E.164) a signed-in beneficiary asked to change to, between the two pages. */
+    pendingMobileChange?: string;
     /** The national ID a password reset was asked for, between the two reset pages. */
     passwordResetFor?: string;
     beneficiaryReturnTo?: string;

@@ -16,13 +16,15 @@ export function beneficiaryRepository(db: Db) {
         privacyConsentAt: Date | null;
         privacyNoticeVersion: string | null;
         fullName: string | null;
+        failedLoginCount: number;
+        lockedUntil: Date | null;
       }>,
     ) => db.beneficiary.update({ where: { id }, data }),
     recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
       db.beneficiary.update({ where: { id }, data: { failedLoginCount, lockedUntil } }),
     recordSuccessfulLogin: (id: number) => db.beneficiary.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null } }),
 
-    createOneTimeCode: async (input: { beneficiaryId: number; purpose: string; codeHash: string; expiresAt: Date }) => {
+    createOneTimeCode: async (input: { beneficiaryId: number; purpose: string; codeHash: string; expiresAt: Date; createdAt?: Date }) => {
       // Only the newest code is usable: issuing one retires the earlier ones.
       await db.oneTimeCode.updateMany({
         where: { beneficiaryId: input.beneficiaryId, purpose: input.purpose, consumedAt: null },
@@ -34,6 +36,22 @@ export function beneficiaryRepository(db: Db) {
       db.oneTimeCode.findFirst({ where: { beneficiaryId, purpose, consumedAt: null }, orderBy: { id: 'desc' } }),
     recordCodeAttempt: (id: number) => db.oneTimeCode.update({ where: { id }, data: { attempts: { increment: 1 } } }),
     consumeCode: (id: number, at: Date) => db.oneTimeCode.update({ where: { id }, data: { consumedAt: at } }),
+    /** Retires every open code of a purpose, so none of them works any more. */
+    retireCodes: (beneficiaryId: number, purpose: string) =>
+      db.oneTimeCode.updateMany({ where: { beneficiaryId, purpose, consumedAt: null }, data: { consumedAt: new Date(0) } }),
+
+    /** Whether the association already knows this person (requests or a file number): such a record never goes to a stranger. */
+    hasFile: async (beneficiaryId: number) => {
+      const record = await db.beneficiary.findUnique({ where: { id: beneficiaryId }, select: { fileNumber: true, _count: { select: { requests: true } } } });
+      return Boolean(record && (record.fileNumber || record._count.requests > 0));
+    },
+
+    pendingRegistration: (beneficiaryId: number) => db.pendingRegistration.findUnique({ where: { beneficiaryId } }),
+    /** One attempt per record: a new one replaces the earlier one with its password and mobile. */
+    savePendingRegistration: (input: { beneficiaryId: number; method: string; mobile: string; passwordHash: string; privacyNoticeVersion: string; createdAt: Date; expiresAt: Date }) =>
+      db.pendingRegistration.upsert({ where: { beneficiaryId: input.beneficiaryId }, create: input, update: input }),
+    deletePendingRegistration: (beneficiaryId: number) => db.pendingRegistration.deleteMany({ where: { beneficiaryId } }),
+    deleteLapsedRegistrations: async (now: Date) => (await db.pendingRegistration.deleteMany({ where: { expiresAt: { lte: now } } })).count,
   };
 }
 export type BeneficiaryRepository = ReturnType<typeof beneficiaryRepository>;

@@ -36,7 +36,20 @@ export function notificationRepository(db: Db) {
     },
     due: (now: Date, limit: number) =>
       db.notification.findMany({ where: { status: 'pending', nextAttemptAt: { lte: now } }, orderBy: { id: 'asc' }, take: limit }),
-    markSent: (id: number, at: Date) => db.notification.update({ where: { id }, data: { status: 'sent', sentAt: at, attempts: { increment: 1 }, lastError: null } }),
+    /** `redactedBody` replaces the body in the same update, so a delivered code is never readable in the outbox. */
+    markSent: (id: number, at: Date, redactedBody?: string) =>
+      db.notification.update({
+        where: { id },
+        data: { status: 'sent', sentAt: at, attempts: { increment: 1 }, lastError: null, ...(redactedBody === undefined ? {} : { body: redactedBody }) },
+      }),
+    /** When messages of `templates` were queued to an account or a mobile since `since` (the SMS limits). */
+    queuedTimes: async (filter: { beneficiaryId?: number; recipient?: string }, templates: readonly string[], since: Date): Promise<Date[]> => {
+      const rows = await db.notification.findMany({
+        where: { channel: 'sms', template: { in: [...templates] }, createdAt: { gt: since }, ...filter },
+        select: { createdAt: true },
+      });
+      return rows.map((row) => row.createdAt);
+    },
     markFailedAttempt: (id: number, error: string, nextAttemptAt: Date | null) =>
       db.notification.update({
         where: { id },

@@ -39,7 +39,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     notifications,
     applications,
     documents: documentService(applications, documentStorage(config.uploadDir), config.maxUploadBytes),
-    beneficiaryAccounts: beneficiaryAccountService(data, passwordHasher, clock, notifications),
+    beneficiaryAccounts: beneficiaryAccountService(data, passwordHasher, clock, notifications, { codesPerIpHour: config.smsCodesPerIpHour }),
     staffAuth: staffAuthService(data, passwordHasher, clock),
     staffAdmin: staffAdminService(data, passwordHasher),
     audit: auditService(data),

@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { DataAccess, Repositories } from '../data/index.ts';
+import { carriesCode } from '../domain/smsThrottle.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationTransport } from './notificationTransport.ts';
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
 export const OUTBOX_PAGE_SIZE = 50;
+const REDACTED_CODE = '••••••';
 
 export interface NotificationRequest {
   /** Translation key under the `notifications` namespace; `.sms` (and `.subject` / `.email` for e-mail) below it. */
@@ -86,7 +88,9 @@ export function notificationService(data: DataAccess, clock: Clock, translate: T
       for (const message of due) {
         try {
           await transport.send(message);
-          await data.repositories.notifications.markSent(message.id, clock.now());
+          // A delivered code has done its job: the outbox keeps the message, never the code.
+          const redacted = carriesCode(message.template) ? translate(`notifications:${message.template}.sms`, { code: REDACTED_CODE }) : undefined;
+          await data.repositories.notifications.markSent(message.id, clock.now(), redacted);
           sent += 1;
         } catch (error) {
           failed += 1;

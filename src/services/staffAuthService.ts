@@ -16,7 +16,7 @@ export interface SignedInStaff {
 
 export type StaffSignInResult =
   | { ok: true; staff: SignedInStaff }
-  | { ok: false; code: 'login.invalid' | 'login.locked' };
+  | { ok: false; code: 'login.invalid' };
 
 export function toSignedInStaff(record: StaffRecord): SignedInStaff {
   return { id: record.id, email: record.email, fullName: record.fullName, roles: parseRoles(record.roles) };
@@ -46,7 +46,9 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
         });
         return { ok: false, code: 'login.invalid' };
       }
+      // A locked account answers like a wrong password, after as long, so the page does not tell them apart.
       if (record.lockedUntil && record.lockedUntil > now) {
+        await hasher.verify(DUMMY_HASH, password);
         await audit.append({
           actorType: 'staff',
           actorId: record.id,
@@ -57,7 +59,7 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
           details: { reason: 'locked' },
           ip,
         });
-        return { ok: false, code: 'login.locked' };
+        return { ok: false, code: 'login.invalid' };
       }
       if (!(await hasher.verify(record.passwordHash, password))) {
         const failures = record.failedLoginCount + 1;
@@ -77,7 +79,7 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
           details: { reason: 'wrong_password', failures },
           ip,
         });
-        return { ok: false, code: locks ? 'login.locked' : 'login.invalid' };
+        return { ok: false, code: 'login.invalid' };
       }
       await staff.recordSuccessfulLogin(record.id, now);
       await audit.append({

@@ -38,6 +38,7 @@ export async function createTestApp(
     UPLOAD_DIR: uploadDir,
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000',
+    SMS_CODES_PER_IP_HOUR: '1000',
     ...options.env,
   });
   const clock = fixedClock(options.now ?? new Date('2026-03-01T08:00:00Z'));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseNationalId } from '../../domain/nationalId.ts';
 import { parseSaudiMobile } from '../../domain/mobile.ts';
 import { normalizeNumberInput } from '../../domain/digits.ts';
+import { ACTIVATION_CODE_LENGTH } from '../../domain/accountBinding.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -35,12 +36,20 @@ const oneTimeCode = z.unknown().transform((input, ctx) => {
   return /^\d{6}$/.test(value) ? value : fail(ctx, 'account:errors.codeFormat');
 });
 
+/** Optional: given by a relations officer in person; forgiving of spaces and Arabic-Indic digits. */
+const activationCode = z.unknown().optional().transform((input, ctx) => {
+  const value = typeof input === 'string' ? normalizeNumberInput(input) : '';
+  if (value === '') return null;
+  return new RegExp(`^\\d{${ACTIVATION_CODE_LENGTH}}$`).test(value) ? value : fail(ctx, 'account:errors.activationCodeFormat');
+});
+
 export const registerSchema = z
   .object({
     nationalId,
     mobile,
     password: newPassword,
     passwordConfirm: z.unknown(),
+    activationCode,
     privacyConsent: z.unknown().transform((input, ctx) => (input === 'yes' ? true : fail(ctx, 'account:errors.privacyConsentRequired'))),
   });
 
@@ -64,3 +73,7 @@ export const verifySchema = z.object({ code: oneTimeCode });
 export const passwordResetRequestSchema = z.object({ nationalId, mobile });
 
 export const passwordResetSchema = z.object({ code: oneTimeCode, password: newPassword, passwordConfirm: z.unknown() });
+
+export const mobileChangeSchema = z.object({ mobile });
+
+export const mobileChangeConfirmSchema = z.object({ oldCode: oneTimeCode, newCode: oneTimeCode });

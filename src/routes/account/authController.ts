@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { attemptLimit } from '../../middleware/attemptLimit.ts';
 import type { Services } from '../../services/index.ts';
-import { maskMobile } from '../../domain/mobile.ts';
+import { CODE_REFUSED } from '../../services/beneficiaryAccountService.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
 import {
   loginSchema,
@@ -18,8 +18,15 @@ export const PRIVACY_NOTICE_VERSION = 'v1';
 export function accountAuthRoutes(services: Services) {
   const router = express.Router();
   const accounts = services.beneficiaryAccounts;
-  const limiter = (view: string, titleKey: string, field: string, kept: string[]) =>
-    attemptLimit(services.config.loginRateLimit, (req, res) =>
+  /** Over the limit the same page answers 429 with its own data (the verify page needs its number). */
+  const limiter = (name: string, render: (req: Request, res: Response) => unknown) =>
+    attemptLimit(services.config.loginRateLimit, (req, res) => void render(req, res), {
+      name,
+      counters: services.data.repositories.rateLimits,
+      now: () => services.clock.now(),
+    });
+  const formLimiter = (name: string, view: string, titleKey: string, field: string, kept: string[]) =>
+    limiter(name, (req, res) =>
       res.status(429).render(view, {
         pageTitleKey: titleKey,
         form: formState(keepTyped(req.body, kept), [{ field, code: 'account:errors.rateLimited' }]),
@@ -46,22 +53,20 @@ export function accountAuthRoutes(services: Services) {
 
   router.post(
     '/account/register',
-    limiter('pages/account/register', 'account:register.title', 'nationalId', [
+    formLimiter('account-register', 'pages/account/register', 'account:register.title', 'nationalId', [
       'nationalId',
       'mobile',
     ]),
     async (req, res) => {
-      const typed = keepTyped(req.body, ['nationalId', 'mobile', 'privacyConsent']);
+      const typed = keepTyped(req.body, ['nationalId', 'mobile', 'activationCode', 'privacyConsent']);
       const form = validateForm(registerSchema, req.body);
       const mismatch = passwordConfirmError(req.body);
       if (!form.ok || mismatch) {
-        // Listed in form order: the mismatch belongs just before the consent box.
-        const errors = form.ok
-          ? []
-          : form.errors.filter((error) => error.field !== 'privacyConsent');
+        // Listed in form order: the mismatch belongs just before the activation code and the consent box.
+        const late = new Set(['activationCode', 'privacyConsent']);
+        const errors = form.ok ? [] : form.errors.filter((error) => !late.has(error.field));
         if (mismatch) errors.push(mismatch);
-        if (!form.ok)
-          errors.push(...form.errors.filter((error) => error.field === 'privacyConsent'));
+        if (!form.ok) errors.push(...form.errors.filter((error) => late.has(error.field)));
         return renderRegister(res, 400, typed, errors);
       }
       const result = await accounts.register(
@@ -71,48 +76,49 @@ export function accountAuthRoutes(services: Services) {
       if (!result.ok)
         return renderRegister(res, 400, typed, [{ field: result.field, code: result.code }]);
       await regenerateSession(req);
-      req.session.pendingMobileVerification = result.beneficiaryId;
+      req.session.pendingMobileVerification = result.pendingBeneficiaryId;
+      req.session.registrationCodeSentTo = result.codeSentTo;
       res.redirect(303, '/account/verify');
     },
   );
 
-  const renderVerify = async (
-    req: Request,
-    res: Response,
-    status: number,
-    errors: FieldError[] = [],
-  ) => {
-    const mobile = await accounts.pendingMobile(req.session.pendingMobileVerification ?? 0);
+  const renderVerify = (req: Request, res: Response, status: number, errors: FieldError[] = []) =>
     res.status(status).render('pages/account/verify', {
       pageTitleKey: 'account:verify.title',
-      mobile: mobile ? maskMobile(mobile) : '',
+      mobile: req.session.registrationCodeSentTo ?? '',
       form: formState({}, errors),
     });
-  };
 
-  router.get('/account/verify', async (req, res) => {
-    if (!req.session.pendingMobileVerification) return res.redirect(303, '/account/login');
-    await renderVerify(req, res, 200);
+  router.get('/account/verify', (req, res) => {
+    if (!req.session.registrationCodeSentTo) return res.redirect(303, '/account/login');
+    renderVerify(req, res, 200);
   });
 
   router.post(
     '/account/verify',
-    limiter('pages/account/verify', 'account:verify.title', 'code', []),
+    limiter('account-verify', (req, res) =>
+      renderVerify(req, res, 429, [{ field: 'code', code: 'account:errors.rateLimited' }]),
+    ),
     async (req, res) => {
+      if (!req.session.registrationCodeSentTo) return res.redirect(303, '/account/login');
       const pending = req.session.pendingMobileVerification;
-      if (!pending) return res.redirect(303, '/account/login');
       const form = validateForm(verifySchema, req.body);
       if (!form.ok) return renderVerify(req, res, 400, form.errors);
-      const result = await accounts.verifyMobile(pending, form.data.code, req.ip ?? null);
+      const result = pending
+        ? await accounts.verifyMobile(pending, form.data.code, req.ip ?? null)
+        : { ok: false as const, code: CODE_REFUSED };
       if (!result.ok) return renderVerify(req, res, 400, [{ field: 'code', code: result.code }]);
-      res.redirect(303, await signInBeneficiary(req, pending));
+      delete req.session.registrationCodeSentTo;
+      delete req.session.pendingMobileVerification;
+      res.redirect(303, await signInBeneficiary(req, pending as number));
     },
   );
 
   router.post('/account/verify/resend', async (req, res) => {
+    if (!req.session.registrationCodeSentTo) return res.redirect(303, '/account/login');
     const pending = req.session.pendingMobileVerification;
-    if (!pending) return res.redirect(303, '/account/login');
-    await accounts.issueCode(pending);
+    const sent = pending ? await accounts.resendRegistrationCode(pending, req.ip ?? null) : { ok: true as const };
+    if (!sent.ok) return renderVerify(req, res, 429, [{ field: 'code', code: `account:errors.sms.${sent.reason}` }]);
     req.session.flashMessage = { key: 'account:verify.resent' };
     res.redirect(303, '/account/verify');
   });
@@ -128,7 +134,7 @@ export function accountAuthRoutes(services: Services) {
 
   router.post(
     '/account/login',
-    limiter('pages/account/login', 'account:login.title', 'nationalId', ['nationalId']),
+    formLimiter('account-login', 'pages/account/login', 'account:login.title', 'nationalId', ['nationalId']),
     async (req, res) => {
       const typed = keepTyped(req.body, ['nationalId']);
       const form = validateForm(loginSchema, req.body);
@@ -140,12 +146,6 @@ export function accountAuthRoutes(services: Services) {
       );
       if (!result.ok)
         return renderLogin(res, 401, typed, [{ field: 'nationalId', code: result.code }]);
-      if (!result.mobileVerified) {
-        await regenerateSession(req);
-        req.session.pendingMobileVerification = result.beneficiaryId;
-        await accounts.issueCode(result.beneficiaryId);
-        return res.redirect(303, '/account/verify');
-      }
       res.redirect(303, await signInBeneficiary(req, result.beneficiaryId));
     },
   );
@@ -160,7 +160,7 @@ export function accountAuthRoutes(services: Services) {
 
   router.post(
     '/account/reset',
-    limiter('pages/account/resetRequest', 'account:reset.title', 'nationalId', [
+    formLimiter('account-reset', 'pages/account/resetRequest', 'account:reset.title', 'nationalId', [
       'nationalId',
       'mobile',
     ]),
@@ -192,7 +192,7 @@ export function accountAuthRoutes(services: Services) {
 
   router.post(
     '/account/reset/code',
-    limiter('pages/account/resetCode', 'account:reset.codeTitle', 'code', []),
+    formLimiter('account-reset-code', 'pages/account/resetCode', 'account:reset.codeTitle', 'code', []),
     async (req, res) => {
       const nationalId = req.session.passwordResetFor;
       if (!nationalId) return res.redirect(303, '/account/reset');

@@ -5,6 +5,7 @@ import { accountAuthRoutes } from './authController.ts';
 import { accountRequestRoutes } from './requestsController.ts';
 import { accountQuestionRoutes } from './questionsController.ts';
 import { accountRatingRoutes } from './ratingController.ts';
+import { accountMobileRoutes } from './mobileController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
@@ -13,5 +14,6 @@ export function accountRoutes(services: Services) {
   router.use(accountRequestRoutes(services));
   router.use(accountQuestionRoutes(services));
   router.use(accountRatingRoutes(services));
+  router.use(accountMobileRoutes(services));
   return router;
 }

@@ -5,6 +5,7 @@ import { requestRoutes } from './requestController.ts';
 import { walkInFormRoutes } from './walkInFormController.ts';
 import { staffQuestionRoutes } from './questionsController.ts';
 import { staffToolsRoutes } from './toolsController.ts';
+import { accountAccessRoutes } from './accountAccessController.ts';
 
 /** The relations officers' screens: reception desk, walk-in forms, the request file and its actions. */
 export function receptionRoutes(services: Services) {
@@ -14,5 +15,6 @@ export function receptionRoutes(services: Services) {
   router.use(walkInFormRoutes(services));
   router.use(requestRoutes(services));
   router.use(staffQuestionRoutes(services));
+  router.use(accountAccessRoutes(services));
   return router;
 }

@@ -16,7 +16,7 @@ export function staffLoginRoutes(services: Services) {
         { field: 'email', code: 'login.rateLimited' },
       ]),
     });
-  });
+  }, { name: 'staff-login', counters: services.data.repositories.rateLimits, now: () => services.clock.now() });
 
   router.get('/staff/login', (req, res) => {
     if (req.staff) return res.redirect(303, homeFor(req.staff.roles));

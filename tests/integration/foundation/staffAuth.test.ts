@@ -79,11 +79,11 @@ describe('staff sign-in', () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expect((await attemptLogin(agent, officer.email, 'wrong')).text).toContain('غير صحيحة');
     }
-    expect((await attemptLogin(agent, officer.email, 'wrong')).text).toContain('أُوقف الحساب مؤقتًا');
-    // Even the right password is refused while locked.
+    expect((await attemptLogin(agent, officer.email, 'wrong')).text).toContain('موقوف مؤقتًا مدة ١٥ دقيقة');
+    // Even the right password is refused while locked, with the answer a wrong password gets.
     const locked = await attemptLogin(agent, officer.email, officer.password);
     expect(locked.status).toBe(401);
-    expect(locked.text).toContain('أُوقف الحساب مؤقتًا');
+    expect(locked.text).toContain('البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن الحساب موقوف مؤقتًا');
 
     testApp.clock.set(new Date(testApp.clock.now().getTime() + 16 * 60_000));
     expect((await attemptLogin(agent, officer.email, officer.password)).status).toBe(303);

@@ -1,0 +1,73 @@
+import express, { type Request, type Response } from 'express';
+import { requireRole } from '../../middleware/requireRole.ts';
+import { formatMobileForDisplay, parseSaudiMobile } from '../../domain/mobile.ts';
+import type { Services } from '../../services/index.ts';
+import { parseId, staffContext } from '../context.ts';
+import { formState, keepTyped, type FieldError } from '../forms.ts';
+import { redirectWithFlash, viewFormatters } from './caseworkHelpers.ts';
+
+/**
+ * What a relations officer does, having seen the person, so they can use their online account:
+ * a one-time activation code, or a new recorded mobile. Both are audited.
+ */
+export function accountAccessRoutes(services: Services) {
+  const router = express.Router();
+  const officer = requireRole('relations_officer');
+  const accounts = services.beneficiaryAccounts;
+  const { beneficiaries } = services.data.repositories;
+
+  const backTo = (req: Request, id: number) => {
+    const requestId = parseId(req.body?.requestId);
+    return requestId ? `/staff/requests/${requestId}` : `/staff/beneficiaries/${id}`;
+  };
+  const notFound = (res: Response) => res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+
+  router.post('/staff/beneficiaries/:id/activation-code', officer, async (req, res) => {
+    const id = parseId(req.params.id);
+    if (id === null) return notFound(res);
+    const delivery = req.body?.delivery === 'sms' ? 'sms' : 'show';
+    const result = await accounts.issueActivationCode(staffContext(req), id, delivery);
+    const back = backTo(req, id);
+    if (!result.ok) return redirectWithFlash(req, res, back, result.code);
+    if (!result.code) return redirectWithFlash(req, res, back, 'staff:activation.sent');
+    // Shown once: never stored readable, never cached by the browser.
+    res.set('Cache-Control', 'no-store');
+    res.render('pages/staff/activationCode', {
+      pageTitleKey: 'staff:activation.title',
+      backLink: back,
+      code: result.code,
+      expiresAt: result.expiresAt,
+      ...viewFormatters(req),
+    });
+  });
+
+  async function renderMobile(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[]) {
+    const id = parseId(req.params.id);
+    const record = id === null ? null : await beneficiaries.findById(id);
+    if (!record) return notFound(res);
+    res.status(status).render('pages/staff/beneficiaryMobile', {
+      pageTitleKey: 'staff:mobileChange.title',
+      backLink: `/staff/beneficiaries/${record.id}`,
+      beneficiary: record,
+      formatMobile: formatMobileForDisplay,
+      form: formState(values, errors),
+    });
+  }
+
+  router.get('/staff/beneficiaries/:id/mobile', officer, (req, res) => renderMobile(req, res, 200, {}, []));
+
+  router.post('/staff/beneficiaries/:id/mobile', officer, async (req, res) => {
+    const id = parseId(req.params.id);
+    if (id === null) return notFound(res);
+    const typed = keepTyped(req.body, ['mobile', 'identityChecked']);
+    const errors: FieldError[] = [];
+    const mobile = parseSaudiMobile(typed.mobile);
+    if (!mobile.ok) errors.push({ field: 'mobile', code: mobile.code });
+    if (typed.identityChecked !== 'yes') errors.push({ field: 'identityChecked', code: 'staff:mobileChange.identityRequired' });
+    if (!mobile.ok || errors.length > 0) return renderMobile(req, res, 400, typed, errors);
+    await accounts.changeMobileByOfficer(staffContext(req), id, mobile.e164);
+    redirectWithFlash(req, res, `/staff/beneficiaries/${id}`, 'staff:mobileChange.done');
+  });
+
+  return router;
+}
