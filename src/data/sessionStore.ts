@@ -18,6 +18,19 @@ const REMEMBERED_EXPIRIES = 10_000;
  * because the store we tried turns database errors into "no session", silently signing people
  * out; this one passes them on, so an outage shows the 500 page.
  */
+/** Who a session is signed in as. Signing in renews the session, so one session never holds both. */
+export type SessionOwner = { staffId: number } | { beneficiaryId: number };
+
+export function sessionOwnerKey(owner: SessionOwner): string {
+  return 'staffId' in owner ? `staff:${owner.staffId}` : `beneficiary:${owner.beneficiaryId}`;
+}
+
+function ownerKeyOf(data: session.SessionData): string | null {
+  if (data.staffId) return sessionOwnerKey({ staffId: data.staffId });
+  if (data.beneficiaryId) return sessionOwnerKey({ beneficiaryId: data.beneficiaryId });
+  return null;
+}
+
 export class DatabaseSessionStore extends session.Store {
   private pruneTimer: NodeJS.Timeout | undefined;
   private readonly storedExpiry = new Map<string, number>();
@@ -51,8 +64,9 @@ export class DatabaseSessionStore extends session.Store {
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
     const expiresAt = this.expiryOf(data);
     const json = JSON.stringify(data);
+    const userKey = ownerKeyOf(data);
     this.prisma.session
-      .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt }, update: { data: json, expiresAt } })
+      .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt, userKey }, update: { data: json, expiresAt, userKey } })
       .then(() => {
         this.cache.invalidate(sid);
         this.rememberExpiry(sid, expiresAt);
@@ -87,6 +101,23 @@ export class DatabaseSessionStore extends session.Store {
         callback?.();
       })
       .catch((error: unknown) => callback?.(error));
+  }
+
+  /**
+   * Ends every session signed in as `owner` (after a password change, a reset or a deactivation),
+   * except `keepSid`, the session that made the change. Returns how many were ended.
+   */
+  async destroyAllOf(owner: SessionOwner, options: { keepSid?: string } = {}): Promise<number> {
+    const where = { userKey: sessionOwnerKey(owner), ...(options.keepSid ? { sid: { not: options.keepSid } } : {}) };
+    const sessions = await this.prisma.session.findMany({ where, select: { sid: true } });
+    if (sessions.length === 0) return 0;
+    const sids = sessions.map((row) => row.sid);
+    await this.prisma.session.deleteMany({ where: { sid: { in: sids } } });
+    for (const sid of sids) {
+      this.storedExpiry.delete(sid);
+      this.cache.invalidate(sid);
+    }
+    return sids.length;
   }
 
   async pruneExpired(): Promise<number> {
