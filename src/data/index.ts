@@ -11,6 +11,7 @@ import { caseworkRepository } from './caseworkRepository.ts';
 import { feedbackRepository } from './feedbackRepository.ts';
 import { indicatorsRepository } from './indicatorsRepository.ts';
 import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
+import { accessLogRepository } from './accessLogRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -42,6 +43,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     feedback: feedbackRepository(db),
     indicators: indicatorsRepository(db),
     referenceDocuments: referenceDocumentRepository(db),
+    accessLog: accessLogRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
@@ -7,8 +8,6 @@ import { parseId, staffContext } from '../context.ts';
 import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
 import { dateTime, dualDateFormatter } from './viewHelpers.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
-
-const READERS = ['committee_member', 'committee_chair', 'manager'] as const;
 
 export function fileRoutes(services: Services) {
   const router = express.Router();
@@ -40,7 +39,7 @@ export function fileRoutes(services: Services) {
     });
   }
 
-  router.get('/committee/requests/:id', requireRole(...READERS), (req, res) => renderFile(req, res));
+  router.get('/committee/requests/:id', requireCaseRead(services, 'committee_file'), (req, res) => renderFile(req, res));
 
   router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), async (req, res) => {
     const id = parseId(req.params.id);

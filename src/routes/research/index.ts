@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { formState, keepTyped, type FieldError } from '../forms.ts';
@@ -33,7 +34,7 @@ export function researchRoutes(services: Services) {
     });
   }
 
-  router.get('/research/referrals/:id', researcher, (req, res) => renderReferral(req, res, 200, {}, []));
+  router.get('/research/referrals/:id', requireCaseRead(services, 'research_file'), (req, res) => renderReferral(req, res, 200, {}, []));
 
   router.post('/research/referrals/:id', researcher, async (req, res) => {
     const id = parseId(req.params.id);

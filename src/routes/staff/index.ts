@@ -5,6 +5,7 @@ import { requestRoutes } from './requestController.ts';
 import { walkInFormRoutes } from './walkInFormController.ts';
 import { staffQuestionRoutes } from './questionsController.ts';
 import { staffToolsRoutes } from './toolsController.ts';
+import { staffDocumentRoutes } from './documentController.ts';
 
 /** The relations officers' screens: reception desk, walk-in forms, the request file and its actions. */
 export function receptionRoutes(services: Services) {
@@ -13,6 +14,7 @@ export function receptionRoutes(services: Services) {
   router.use(receptionDeskRoutes(services));
   router.use(walkInFormRoutes(services));
   router.use(requestRoutes(services));
+  router.use(staffDocumentRoutes(services));
   router.use(staffQuestionRoutes(services));
   return router;
 }
