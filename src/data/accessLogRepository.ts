@@ -8,7 +8,7 @@ export interface AccessLogInput {
   staffId: number;
   role: StaffRole;
   resource: CaseResource;
-  requestId: number;
+  requestId: number | null;
   beneficiaryId: number;
   documentId?: number | null;
   ip: string | null;

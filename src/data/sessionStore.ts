@@ -65,11 +65,18 @@ export class DatabaseSessionStore extends session.Store {
     const expiresAt = this.expiryOf(data);
     const json = JSON.stringify(data);
     const userKey = ownerKeyOf(data);
-    this.prisma.session
-      .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt, userKey }, update: { data: json, expiresAt, userKey } })
-      .then(() => {
+    // A session this process has read or written exists already: if it is gone now, it was ended
+    // (signed out elsewhere, password changed) while this request ran, and must not come back.
+    const write = this.storedExpiry.has(sid)
+      ? this.prisma.session.updateMany({ where: { sid }, data: { data: json, expiresAt, userKey } }).then(({ count }) => count > 0)
+      : this.prisma.session
+          .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt, userKey }, update: { data: json, expiresAt, userKey } })
+          .then(() => true);
+    write
+      .then((kept) => {
         this.cache.invalidate(sid);
-        this.rememberExpiry(sid, expiresAt);
+        if (kept) this.rememberExpiry(sid, expiresAt);
+        else this.storedExpiry.delete(sid);
         callback?.();
       })
       .catch((error: unknown) => callback?.(error));
@@ -113,10 +120,8 @@ export class DatabaseSessionStore extends session.Store {
     if (sessions.length === 0) return 0;
     const sids = sessions.map((row) => row.sid);
     await this.prisma.session.deleteMany({ where: { sid: { in: sids } } });
-    for (const sid of sids) {
-      this.storedExpiry.delete(sid);
-      this.cache.invalidate(sid);
-    }
+    // Their remembered expiries stay: a request still running in one of them then cannot save it back (see set).
+    for (const sid of sids) this.cache.invalidate(sid);
     return sids.length;
   }
 

@@ -1,8 +1,8 @@
-import { REQUEST_STATUSES, type RequestStatus } from './requestStatus.ts';
+import type { RequestStatus } from './requestStatus.ts';
 import type { StaffRole } from './roles.ts';
 
-/** What a staff member can open about one beneficiary's request. */
-export const CASE_RESOURCES = ['request_file', 'committee_file', 'research_file', 'document'] as const;
+/** What a staff member can open about a beneficiary: their file at the desk, or one request's file or document. */
+export const CASE_RESOURCES = ['beneficiary_file', 'request_file', 'committee_file', 'research_file', 'document'] as const;
 export type CaseResource = (typeof CASE_RESOURCES)[number];
 
 /** The facts about a request the rule looks at. */
@@ -13,12 +13,13 @@ export interface CaseFacts {
 }
 
 interface StageRule {
-  statuses: readonly RequestStatus[];
+  /** `any`: at every stage, and also for reads that are about the person rather than one request. */
+  statuses: 'any' | readonly RequestStatus[];
   /** Only once the officers have raised the request: the committee never sees a case before that. */
   onlyIfRaised?: boolean;
 }
 
-const EVERY_STATUS: StageRule = { statuses: REQUEST_STATUSES };
+const EVERY_STATUS: StageRule = { statuses: 'any' };
 // `closed` also follows a withdrawal that never reached the committee, hence onlyIfRaised.
 const COMMITTEE_STAGES: StageRule = { statuses: ['with_committee', 'accepted', 'rejected', 'registered', 'closed'], onlyIfRaised: true };
 // The researcher works on a referral only while it is open.
@@ -30,6 +31,10 @@ const RESEARCH_STAGES: StageRule = { statuses: ['referred'] };
  * administrators manage accounts, not cases.
  */
 export const CASE_READ_RULES: Readonly<Record<CaseResource, readonly (readonly [StaffRole, StageRule])[]>> = {
+  beneficiary_file: [
+    ['relations_officer', EVERY_STATUS],
+    ['manager', EVERY_STATUS],
+  ],
   request_file: [
     ['relations_officer', EVERY_STATUS],
     ['manager', EVERY_STATUS],
@@ -59,10 +64,14 @@ export function mayEverRead(roles: readonly StaffRole[], resource: CaseResource)
   return CASE_READ_RULES[resource].some(([role]) => roles.includes(role));
 }
 
-export function decideCaseRead(roles: readonly StaffRole[], resource: CaseResource, facts: CaseFacts): CaseReadDecision {
+function grants(rule: StageRule, facts: CaseFacts | null): boolean {
+  if (rule.statuses === 'any') return true;
+  return facts !== null && rule.statuses.includes(facts.status) && (!rule.onlyIfRaised || facts.raisedToCommittee);
+}
+
+/** `facts` is null for a read that concerns no one request (the beneficiary's file at the desk). */
+export function decideCaseRead(roles: readonly StaffRole[], resource: CaseResource, facts: CaseFacts | null): CaseReadDecision {
   if (!mayEverRead(roles, resource)) return { ok: false, reason: 'role' };
-  const granting = CASE_READ_RULES[resource].find(
-    ([role, rule]) => roles.includes(role) && rule.statuses.includes(facts.status) && (!rule.onlyIfRaised || facts.raisedToCommittee),
-  );
+  const granting = CASE_READ_RULES[resource].find(([role, rule]) => roles.includes(role) && grants(rule, facts));
   return granting ? { ok: true, role: granting[0] } : { ok: false, reason: 'stage' };
 }

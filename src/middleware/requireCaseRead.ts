@@ -13,6 +13,7 @@ function positiveId(value: unknown): number | null {
 function targetOf(resource: CaseResource, params: Request['params']): CaseReadTarget | null {
   const id = positiveId(params.id);
   if (id === null) return null;
+  if (resource === 'beneficiary_file') return { resource, beneficiaryId: id };
   if (resource === 'research_file') return { resource, referralId: id };
   if (resource !== 'document') return { resource, requestId: id };
   const documentId = positiveId(params.documentId);
@@ -20,7 +21,7 @@ function targetOf(resource: CaseResource, params: Request['params']): CaseReadTa
 }
 
 /**
- * The one gate for staff reads of a case (`:id`, and `:documentId` for a document): signed in, a
+ * The one gate for staff reads of a beneficiary's file or a case (`:id`, and `:documentId` for a document): signed in, a
  * role that reads this resource at the request's current stage (domain/caseAccess.ts), and the
  * read written to the access log before the page is served.
  */

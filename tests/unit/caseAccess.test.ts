@@ -10,6 +10,7 @@ const RESEARCH: readonly RequestStatus[] = ['referred'];
 
 type Expected = Partial<Record<StaffRole, { statuses: readonly RequestStatus[]; raisedOnly?: boolean }>>;
 const EXPECTED: Record<CaseResource, Expected> = {
+  beneficiary_file: { relations_officer: { statuses: ALL }, manager: { statuses: ALL } },
   request_file: { relations_officer: { statuses: ALL }, manager: { statuses: ALL } },
   committee_file: {
     committee_member: { statuses: COMMITTEE, raisedOnly: true },
@@ -40,6 +41,15 @@ describe('which role may read which resource at which stage', () => {
     if (allowed) expect(decision).toEqual({ ok: true, role });
     else expect(decision).toEqual({ ok: false, reason: expected ? 'stage' : 'role' });
     expect(mayEverRead([role], resource)).toBe(Boolean(expected));
+  });
+
+  it('decides a read about the person, not one request, without stage facts', () => {
+    for (const role of STAFF_ROLES) {
+      const allowed = role === 'relations_officer' || role === 'manager';
+      expect(decideCaseRead([role], 'beneficiary_file', null)).toEqual(allowed ? { ok: true, role } : { ok: false, reason: 'role' });
+    }
+    // A stage-bound resource is never granted without the request's facts.
+    expect(decideCaseRead(['committee_chair'], 'committee_file', null)).toEqual({ ok: false, reason: 'stage' });
   });
 
   it('gives administrators no case reads at all', () => {

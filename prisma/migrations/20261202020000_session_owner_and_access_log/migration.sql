@@ -9,7 +9,7 @@ CREATE TABLE "AccessLog" (
     "role" TEXT NOT NULL,
     "resource" TEXT NOT NULL,
     "documentId" INTEGER,
-    "requestId" INTEGER NOT NULL,
+    "requestId" INTEGER,
     "beneficiaryId" INTEGER NOT NULL,
     "ip" TEXT
 );

@@ -10,7 +10,7 @@ export function staffDocumentRoutes(services: Services) {
   const router = express.Router();
   router.get('/staff/requests/:id/documents/:documentId', requireCaseRead(services, 'document'), async (req, res) => {
     const read = res.locals.caseRead as CaseRead & { ok: true };
-    const { document, bytes } = await services.documents.open(read.requestId, parseId(req.params.documentId)!, staffContext(req));
+    const { document, bytes } = await services.documents.open(read.requestId!, parseId(req.params.documentId)!, staffContext(req));
     sendDocument(res, document, bytes);
   });
   return router;

@@ -102,6 +102,25 @@ describe('sessions end when a password changes or staff are deactivated', () => 
     await expectSignedOutOfStaff(second);
   });
 
+  it('a request still running in an ended session does not bring it back when it saves', async () => {
+    const store = testApp.data.sessionStore;
+    const cookie = { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000) };
+    const save = (sid: string, data: object) => new Promise<void>((resolve, reject) => store.set(sid, data as never, (error) => (error ? reject(error) : resolve())));
+    const load = (sid: string) => new Promise<unknown>((resolve, reject) => store.get(sid, (error, found) => (error ? reject(error) : resolve(found))));
+    await save('in-flight-session', { cookie, staffId: 424242 });
+    expect(await load('in-flight-session')).toBeTruthy();
+
+    expect(await store.destroyAllOf({ staffId: 424242 })).toBe(1);
+    // The request that loaded the session before it was ended now saves a flash message.
+    await save('in-flight-session', { cookie, staffId: 424242, flashMessage: { key: 'x' } });
+    expect(await load('in-flight-session')).toBeNull();
+    expect(await storedSessionsOf({ staffId: 424242 })).toBe(0);
+
+    // A brand-new session is still written.
+    await save('new-session', { cookie, staffId: 424242 });
+    expect(await load('new-session')).toBeTruthy();
+  });
+
   it('a beneficiary password reset ends the sessions already signed in', async () => {
     const nationalId = uniqueNationalId();
     const mobile = `0532${String(Date.now() % 1e2).padStart(2, '0')}0001`;

@@ -51,6 +51,7 @@ describe('least privilege for staff reads', () => {
   afterAll(() => testApp.close());
 
   const paths = {
+    beneficiaryFile: (c: Case) => `/staff/beneficiaries/${c.beneficiaryId}`,
     requestFile: (c: Case) => `/staff/requests/${c.requestId}`,
     committeeFile: (c: Case) => `/committee/requests/${c.requestId}`,
     researchFile: (c: Case) => `/research/referrals/${c.referralId}`,
@@ -59,6 +60,14 @@ describe('least privilege for staff reads', () => {
 
   // Written out by hand: [draft, referred, with_committee, closed after a withdrawal].
   const EXPECTED: Record<keyof typeof paths, Record<StaffRole, [number, number, number, number]>> = {
+    beneficiaryFile: {
+      relations_officer: [200, 200, 200, 200],
+      manager: [200, 200, 200, 200],
+      committee_member: [403, 403, 403, 403],
+      committee_chair: [403, 403, 403, 403],
+      social_researcher: [403, 403, 403, 403],
+      admin: [403, 403, 403, 403],
+    },
     requestFile: {
       relations_officer: [200, 200, 200, 200],
       manager: [200, 200, 200, 200],
@@ -177,6 +186,14 @@ describe('least privilege for staff reads', () => {
         expect(entry.at.toISOString()).toBe('2026-03-02T09:30:00.000Z');
         expect(entry.ip).toMatch(/127\.0\.0\.1/);
       }
+    });
+
+    it('records the beneficiary’s file at the desk without a request', async () => {
+      const c = await caseAt('draft');
+      await agents.manager.agent.get(paths.beneficiaryFile(c)).expect(200);
+      const [entry] = await entriesFor(c.beneficiaryId);
+      expect(entry).toMatchObject({ staffId: agents.manager.id, role: 'manager', resource: 'beneficiary_file', requestId: null, documentId: null });
+      expect((await agents.manager.agent.get('/staff/beneficiaries/999999')).status).toBe(404);
     });
 
     it('records the research file under the referral’s request', async () => {
