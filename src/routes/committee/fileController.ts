@@ -11,6 +11,8 @@ import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function fileRoutes(services: Services) {
   const router = express.Router();
+  // The write routes show the file again on a refusal, so they pass the same read gate.
+  const readFile = requireCaseRead(services, 'committee_file');
 
   async function renderFile(req: Request, res: Response, forms: { recommendation?: object; decision?: object } = {}, status = 200) {
     const id = parseId(req.params.id);
@@ -39,9 +41,9 @@ export function fileRoutes(services: Services) {
     });
   }
 
-  router.get('/committee/requests/:id', requireCaseRead(services, 'committee_file'), (req, res) => renderFile(req, res));
+  router.get('/committee/requests/:id', readFile, (req, res) => renderFile(req, res));
 
-  router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), async (req, res) => {
+  router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, ['recommendation', 'note']);
@@ -56,7 +58,7 @@ export function fileRoutes(services: Services) {
     res.redirect(303, `/committee/requests/${id}`);
   });
 
-  router.post('/committee/requests/:id/decision', requireRole('committee_chair'), async (req, res) => {
+  router.post('/committee/requests/:id/decision', requireRole('committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, DECISION_FIELDS);

@@ -114,6 +114,18 @@ describe('least privilege for staff reads', () => {
     expect(response.status).toBe(expected);
   });
 
+  it('does not show a file through a refused write either', async () => {
+    const { submitForm } = await import('../../support/testApp.ts');
+    const draft = cases.draft;
+    const recommended = await submitForm(agents.committee_member.agent, '/staff/password', { recommendation: 'accept', note: '' }, `/committee/requests/${draft.requestId}/recommendation`);
+    expect(recommended.status).toBe(404);
+    const decided = await submitForm(agents.committee_chair.agent, '/staff/password', { outcome: 'accept' }, `/committee/requests/${draft.requestId}/decision`);
+    expect(decided.status).toBe(404);
+    const answered = await submitForm(agents.social_researcher.agent, '/staff/password', { intent: 'save', answer: 'x' }, paths.researchFile(cases.with_committee));
+    expect(answered.status).toBe(404);
+    expect(answered.text).not.toContain('هل السكن مستأجر؟');
+  });
+
   it('sends a visitor who is not signed in to the staff sign-in', async () => {
     const response = await request(testApp.app).get(paths.document(cases.referred));
     expect(response.status).toBe(303);
