@@ -12,6 +12,7 @@ import { feedbackRepository } from './feedbackRepository.ts';
 import { indicatorsRepository } from './indicatorsRepository.ts';
 import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
 import { rateLimitRepository } from './rateLimitRepository.ts';
+import { accessLogRepository } from './accessLogRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -44,6 +45,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     indicators: indicatorsRepository(db),
     referenceDocuments: referenceDocumentRepository(db),
     rateLimits: rateLimitRepository(db),
+    accessLog: accessLogRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -125,6 +125,9 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
       (await db.householdMember.deleteMany({ where: { id: memberId, requestId } })).count > 0,
 
     addDocument: (requestId: number, document: DocumentInput) => db.requestDocument.create({ data: { ...document, requestId } }),
+    /** Only what deciding a staff read needs: one small row, no relations. */
+    accessFacts: (id: number) =>
+      db.supportRequest.findUnique({ where: { id }, select: { id: true, status: true, beneficiaryId: true, raisedAt: true } }),
     findDocument: (requestId: number, documentId: number) =>
       db.requestDocument.findFirst({ where: { id: documentId, requestId } }),
     removeDocument: async (requestId: number, documentId: number) =>

@@ -18,6 +18,19 @@ const REMEMBERED_EXPIRIES = 10_000;
  * because the store we tried turns database errors into "no session", silently signing people
  * out; this one passes them on, so an outage shows the 500 page.
  */
+/** Who a session is signed in as. Signing in renews the session, so one session never holds both. */
+export type SessionOwner = { staffId: number } | { beneficiaryId: number };
+
+export function sessionOwnerKey(owner: SessionOwner): string {
+  return 'staffId' in owner ? `staff:${owner.staffId}` : `beneficiary:${owner.beneficiaryId}`;
+}
+
+function ownerKeyOf(data: session.SessionData): string | null {
+  if (data.staffId) return sessionOwnerKey({ staffId: data.staffId });
+  if (data.beneficiaryId) return sessionOwnerKey({ beneficiaryId: data.beneficiaryId });
+  return null;
+}
+
 export class DatabaseSessionStore extends session.Store {
   private pruneTimer: NodeJS.Timeout | undefined;
   private readonly storedExpiry = new Map<string, number>();
@@ -51,11 +64,19 @@ export class DatabaseSessionStore extends session.Store {
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
     const expiresAt = this.expiryOf(data);
     const json = JSON.stringify(data);
-    this.prisma.session
-      .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt }, update: { data: json, expiresAt } })
-      .then(() => {
+    const userKey = ownerKeyOf(data);
+    // A session this process has read or written exists already: if it is gone now, it was ended
+    // (signed out elsewhere, password changed) while this request ran, and must not come back.
+    const write = this.storedExpiry.has(sid)
+      ? this.prisma.session.updateMany({ where: { sid }, data: { data: json, expiresAt, userKey } }).then(({ count }) => count > 0)
+      : this.prisma.session
+          .upsert({ where: { sid }, create: { id: sid, sid, data: json, expiresAt, userKey }, update: { data: json, expiresAt, userKey } })
+          .then(() => true);
+    write
+      .then((kept) => {
         this.cache.invalidate(sid);
-        this.rememberExpiry(sid, expiresAt);
+        if (kept) this.rememberExpiry(sid, expiresAt);
+        else this.storedExpiry.delete(sid);
         callback?.();
       })
       .catch((error: unknown) => callback?.(error));
@@ -87,6 +108,21 @@ export class DatabaseSessionStore extends session.Store {
         callback?.();
       })
       .catch((error: unknown) => callback?.(error));
+  }
+
+  /**
+   * Ends every session signed in as `owner` (after a password change, a reset or a deactivation),
+   * except `keepSid`, the session that made the change. Returns how many were ended.
+   */
+  async destroyAllOf(owner: SessionOwner, options: { keepSid?: string } = {}): Promise<number> {
+    const where = { userKey: sessionOwnerKey(owner), ...(options.keepSid ? { sid: { not: options.keepSid } } : {}) };
+    const sessions = await this.prisma.session.findMany({ where, select: { sid: true } });
+    if (sessions.length === 0) return 0;
+    const sids = sessions.map((row) => row.sid);
+    await this.prisma.session.deleteMany({ where: { sid: { in: sids } } });
+    // Their remembered expiries stay: a request still running in one of them then cannot save it back (see set).
+    for (const sid of sids) this.cache.invalidate(sid);
+    return sids.length;
   }
 
   async pruneExpired(): Promise<number> {

@@ -23,11 +23,13 @@ export function loadStaff(services: Services) {
   };
 }
 
+export function redirectToStaffSignIn(req: Request, res: Response) {
+  res.redirect(303, `/staff/login?returnTo=${encodeURIComponent(req.originalUrl)}`);
+}
+
 export function requireRole(...roles: StaffRole[]) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.staff) {
-      return res.redirect(303, `/staff/login?returnTo=${encodeURIComponent(req.originalUrl)}`);
-    }
+    if (!req.staff) return redirectToStaffSignIn(req, res);
     if (roles.length > 0 && !hasAnyRole(req.staff.roles, roles)) return next(new ForbiddenError());
     next();
   };

@@ -38,8 +38,13 @@ export function tag(text: string, colour = 'grey'): TrustedHtml {
   return html`<strong class="tag tag-${TAG_COLOURS.has(colour) ? colour : 'grey'}">${text}</strong>`;
 }
 
+/** The output of include(): its partial already escaped what it printed, so a table cell may hold it as is. */
+export function partialHtml(rendered: string): TrustedHtml {
+  return new TrustedHtml(rendered);
+}
+
 /** The helpers every template may call, also handed to partials rendered alone in tests. */
-export const viewHelpers = { tag, html, asHtml };
+export const viewHelpers = { tag, html, asHtml, partialHtml };
 const LAYOUT_FILE = path.join(VIEWS_DIR, 'layouts', 'main.ejs');
 
 /**

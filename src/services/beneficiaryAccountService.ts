@@ -271,7 +271,7 @@ export function beneficiaryAccountService(
       await audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.password_reset_requested', details: sent.ok ? {} : { throttled: sent.reason } });
     },
 
-    /** A correct code sets the new password, lifts a lockout and tells the owner by SMS. */
+    /** A correct code sets the new password, lifts a lockout, ends the account's sessions and tells the owner by SMS. */
     async resetPassword(nationalId: string, code: string, password: string, ip: string | null): Promise<VerifyResult> {
       const now = clock.now();
       const record = await beneficiaries.findByNationalId(nationalId);
@@ -286,6 +286,8 @@ export function beneficiaryAccountService(
         await repositories.audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.password_reset' });
         await notifications.enqueue(repositories, { template: 'passwordChanged', params: {}, beneficiaryId: record.id, mobile: record.mobile });
       });
+      // Whoever knew the old password is signed out too.
+      await data.sessionStore.destroyAllOf({ beneficiaryId: record.id });
       return { ok: true };
     },
 

@@ -19,6 +19,7 @@ import { ratingService } from './ratingService.ts';
 import { indicatorService } from './indicatorService.ts';
 import { referenceDocumentService } from './referenceDocumentService.ts';
 import { withdrawalService } from './withdrawalService.ts';
+import { caseAccessService } from './caseAccessService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -42,6 +43,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     beneficiaryAccounts: beneficiaryAccountService(data, passwordHasher, clock, notifications, { codesPerIpHour: config.smsCodesPerIpHour }),
     staffAuth: staffAuthService(data, passwordHasher, clock),
     staffAdmin: staffAdminService(data, passwordHasher),
+    caseAccess: caseAccessService(data, clock),
     audit: auditService(data),
     ...committeeServices(data, config, clock, notifications),
     ...intakeServices(data, config, clock, notifications, options.translate),

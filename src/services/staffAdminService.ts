@@ -63,7 +63,7 @@ export function staffAdminService(data: DataAccess, hasher: PasswordHasher) {
         return { ok: false, field: 'roles', code: 'staff.cannotDemoteSelf' };
       }
       const passwordHash = changes.password ? await hasher.hash(changes.password) : undefined;
-      return data.transaction(async ({ staff: tx, audit }) => {
+      const saved = await data.transaction(async ({ staff: tx, audit }) => {
         const roles = serializeRoles(changes.roles);
         await tx.update(id, {
           email: changes.email,
@@ -93,6 +93,9 @@ export function staffAdminService(data: DataAccess, hasher: PasswordHasher) {
         }
         return { ok: true as const, id };
       });
+      // A reset password or a deactivation signs the member out everywhere, at once.
+      if (passwordHash || (existing.active && !changes.active)) await data.sessionStore.destroyAllOf({ staffId: id });
+      return saved;
     },
 
     /** First start: create the admin from the environment, or with a one-time password printed once. */

@@ -106,13 +106,16 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
       });
     },
 
-    /** The session keeps only the id: roles and active status are re-read on every request. */
-    /** A signed-in member changes their own password, proving they know the current one. */
+    /**
+     * A signed-in member changes their own password, proving they know the current one. Every
+     * other session of theirs ends: a stolen session does not outlive the change.
+     */
     async changePassword(
       staffId: number,
       currentPassword: string,
       newPassword: string,
       ip: string | null,
+      currentSessionId: string,
     ): Promise<{ ok: true } | { ok: false; field: string; code: string }> {
       const record = await staff.findById(staffId);
       if (!record || !record.active || !(await hasher.verify(record.passwordHash, currentPassword))) {
@@ -142,9 +145,11 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
           ip,
         });
       });
+      await data.sessionStore.destroyAllOf({ staffId }, { keepSid: currentSessionId });
       return { ok: true };
     },
 
+    /** The session keeps only the id: roles and active status are re-read on every request. */
     async currentStaff(staffId: number): Promise<SignedInStaff | null> {
       const record = await staff.findById(staffId);
       return record && record.active ? toSignedInStaff(record) : null;

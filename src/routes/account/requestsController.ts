@@ -11,11 +11,12 @@ import {
   VersionConflictError,
 } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
-import { parseId, staffContext } from '../context.ts';
+import { parseId } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { formState, keepTyped, type FieldError } from '../forms.ts';
 import { postedVersion } from '../staff/caseworkHelpers.ts';
+import { sendDocument } from '../documentDownload.ts';
 
 /** A decision recorded before the response window opens stays "under study" for the applicant. */
 export function statusForBeneficiary(request: {
@@ -154,26 +155,14 @@ export function accountRequestRoutes(services: Services) {
     res.redirect(303, `/account/requests/${request.id}`);
   });
 
-  // Served to the owner and to staff only, always as a download so no browser renders it inline.
-  router.get('/account/requests/:id/documents/:documentId', async (req: Request, res: Response) => {
+  // The owner's own copy; staff open documents through the staff file, where their stage is checked and the read logged.
+  router.get('/account/requests/:id/documents/:documentId', requireBeneficiary, async (req: Request, res: Response) => {
     const id = parseId(req.params.id);
     const documentId = parseId(req.params.documentId);
-    const context = req.staff
-      ? staffContext(req)
-      : res.locals.beneficiary
-        ? beneficiaryContext(req, res)
-        : null;
-    if (!context) return res.redirect(303, '/account/login');
     if (!id || !documentId) return notFoundHandler(req, res);
     try {
-      const { document, bytes } = await services.documents.open(id, documentId, context);
-      res.set({
-        'Content-Type': document.mimeType,
-        'Content-Disposition': `attachment; filename="document-${document.id}.${document.mimeType.split('/')[1] === 'jpeg' ? 'jpg' : document.mimeType.split('/')[1]}"; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-      });
-      res.send(bytes);
+      const { document, bytes } = await services.documents.open(id, documentId, beneficiaryContext(req, res));
+      sendDocument(res, document, bytes);
     } catch (error) {
       if (error instanceof NotFoundError) return notFoundHandler(req, res);
       throw error;

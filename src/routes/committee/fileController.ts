@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
@@ -8,10 +9,10 @@ import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committe
 import { dateTime, dualDateFormatter } from './viewHelpers.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
-const READERS = ['committee_member', 'committee_chair', 'manager'] as const;
-
 export function fileRoutes(services: Services) {
   const router = express.Router();
+  // The write routes show the file again on a refusal, so they pass the same read gate.
+  const readFile = requireCaseRead(services, 'committee_file');
 
   async function renderFile(req: Request, res: Response, forms: { recommendation?: object; decision?: object } = {}, status = 200) {
     const id = parseId(req.params.id);
@@ -40,9 +41,9 @@ export function fileRoutes(services: Services) {
     });
   }
 
-  router.get('/committee/requests/:id', requireRole(...READERS), (req, res) => renderFile(req, res));
+  router.get('/committee/requests/:id', readFile, (req, res) => renderFile(req, res));
 
-  router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), async (req, res) => {
+  router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, ['recommendation', 'note']);
@@ -57,7 +58,7 @@ export function fileRoutes(services: Services) {
     res.redirect(303, `/committee/requests/${id}`);
   });
 
-  router.post('/committee/requests/:id/decision', requireRole('committee_chair'), async (req, res) => {
+  router.post('/committee/requests/:id/decision', requireRole('committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, DECISION_FIELDS);

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, validateForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
@@ -25,7 +26,7 @@ export function registrationRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/requests/:id/registration', requireRole('relations_officer', 'manager'), (req, res) => render(req, res));
+  router.get('/staff/requests/:id/registration', requireCaseRead(services, 'request_file'), (req, res) => render(req, res));
 
   router.post('/staff/requests/:id/registration', requireRole('relations_officer'), async (req, res) => {
     const id = parseId(req.params.id);

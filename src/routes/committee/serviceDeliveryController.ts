@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, keepTyped } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
@@ -26,7 +27,7 @@ export function serviceDeliveryRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/requests/:id/services', staffOnly, (req, res) => render(req, res));
+  router.get('/staff/requests/:id/services', requireCaseRead(services, 'request_file'), (req, res) => render(req, res));
 
   router.post('/staff/requests/:id/services', staffOnly, async (req, res) => {
     const id = parseId(req.params.id);

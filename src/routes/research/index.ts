@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { formState, keepTyped, type FieldError } from '../forms.ts';
@@ -12,6 +13,8 @@ export function researchRoutes(services: Services) {
   const router = express.Router();
   const researcher = requireRole('social_researcher');
   const { referrals } = services;
+  // The answer route shows the file again on a refusal, so it passes the same read gate.
+  const readFile = requireCaseRead(services, 'research_file');
 
   router.get('/research', researcher, async (req, res) => {
     res.render('pages/research/queue', { pageTitleKey: 'research:queue.title', queue: await referrals.queue(), ...viewFormatters(req) });
@@ -33,9 +36,9 @@ export function researchRoutes(services: Services) {
     });
   }
 
-  router.get('/research/referrals/:id', researcher, (req, res) => renderReferral(req, res, 200, {}, []));
+  router.get('/research/referrals/:id', readFile, (req, res) => renderReferral(req, res, 200, {}, []));
 
-  router.post('/research/referrals/:id', researcher, async (req, res) => {
+  router.post('/research/referrals/:id', readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
     const typed = keepTyped(req.body, ANSWER_FIELDS);

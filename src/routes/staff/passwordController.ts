@@ -31,6 +31,7 @@ export function staffPasswordRoutes(services: Services) {
       form.data.currentPassword,
       form.data.newPassword,
       req.ip ?? null,
+      req.sessionID,
     );
     if (!result.ok) return render(res, 400, [{ field: result.field, code: result.code }]);
     // A new session id: a session copied before the change does not carry over.

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { CHANNELS } from '../../domain/channels.ts';
 import { formatMobileForDisplay } from '../../domain/mobile.ts';
 import type { Services } from '../../services/index.ts';
@@ -69,7 +70,7 @@ export function receptionDeskRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/beneficiaries/:id', office, (req, res) => renderBeneficiary(req, res, 200, {}, []));
+  router.get('/staff/beneficiaries/:id', requireCaseRead(services, 'beneficiary_file'), (req, res) => renderBeneficiary(req, res, 200, {}, []));
 
   router.post('/staff/beneficiaries/:id/inquiries', office, async (req, res) => {
     const id = parseId(req.params.id);

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { isVerificationItem, VERIFICATION_OUTCOMES } from '../../domain/verification.ts';
 import { formatIbanForDisplay } from '../../domain/iban.ts';
 import { REFERRAL_REASONS } from '../../services/referralService.ts';
@@ -23,6 +24,7 @@ const OFFICE_ROLES = ['relations_officer', 'manager'] as const;
 export function requestRoutes(services: Services) {
   const router = express.Router();
   const office = requireRole(...OFFICE_ROLES);
+  const readFile = requireCaseRead(services, 'request_file');
   const { reception, verification, referrals } = services;
 
   async function renderFile(req: Request, res: Response, status = 200, failure: CaseworkFailure | null = null) {
@@ -37,7 +39,7 @@ export function requestRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/requests/:id', office, (req, res) => renderFile(req, res));
+  router.get('/staff/requests/:id', readFile, (req, res) => renderFile(req, res));
 
   /** Button actions: on refusal the file is shown again, freshly loaded, with the reason. */
   const buttonActions: Record<string, (id: number, version: number, req: Request) => Promise<unknown>> = {
@@ -76,7 +78,7 @@ export function requestRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/requests/:id/verification/:item', office, async (req, res) => {
+  router.get('/staff/requests/:id/verification/:item', readFile, async (req, res) => {
     if (!isVerificationItem(req.params.item)) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
     await renderLine(req, res, 200, {}, []);
   });
@@ -123,7 +125,7 @@ export function requestRoutes(services: Services) {
         ...viewFormatters(req),
       });
     }
-    router.get(`/staff/requests/:id/${options.segment}`, office, (req, res) => render(req, res, 200, {}, []));
+    router.get(`/staff/requests/:id/${options.segment}`, readFile, (req, res) => render(req, res, 200, {}, []));
     router.post(`/staff/requests/:id/${options.segment}`, office, async (req, res) => {
       const id = requestIdFrom(req);
       const typed = keepTyped(req.body, options.fields);

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { isoToParts, todayIso } from '../../domain/dates.ts';
 import {
   HOUSING_TYPES,
@@ -60,7 +61,7 @@ function storedValues(request: Record<string, unknown>, fields: string[]): Recor
 export function walkInFormRoutes(services: Services) {
   const router = express.Router();
   const officer = requireRole('relations_officer');
-  const office = requireRole('relations_officer', 'manager');
+  const readFile = requireCaseRead(services, 'request_file');
   const { reception, applications, config, clock } = services;
   const upload = singleFileUploads(config.maxUploadBytes, 1000);
 
@@ -100,7 +101,7 @@ export function walkInFormRoutes(services: Services) {
   // Personal details, contact, housing and the support asked for, on one page.
   const details = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/walkInDetails', 'staff:details.title', status, values, errors, conflict);
-  router.get('/staff/requests/:id/details', office, (req, res) => details(req, res, 200, {}, []));
+  router.get('/staff/requests/:id/details', readFile, (req, res) => details(req, res, 200, {}, []));
   router.post('/staff/requests/:id/details', officer, async (req, res) => {
     const typed = typedValues(req.body, DETAILS_FIELDS);
     const today = todayIso(clock.now());
@@ -122,7 +123,7 @@ export function walkInFormRoutes(services: Services) {
   // Household: add and remove members, then confirm the list.
   const household = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/walkInHousehold', 'staff:household.title', status, values, errors, conflict);
-  router.get('/staff/requests/:id/household', office, (req, res) => household(req, res, 200, {}, []));
+  router.get('/staff/requests/:id/household', readFile, (req, res) => household(req, res, 200, {}, []));
   router.post('/staff/requests/:id/household', officer, async (req, res) => {
     const id = requestIdFrom(req);
     const typed = typedValues(req.body, MEMBER_FIELDS);
@@ -151,7 +152,7 @@ export function walkInFormRoutes(services: Services) {
   // Income and obligations; the paper documents are checked on the verification checklist.
   const income = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/walkInIncome', 'staff:income.title', status, values, errors, conflict);
-  router.get('/staff/requests/:id/income', office, (req, res) => income(req, res, 200, {}, []));
+  router.get('/staff/requests/:id/income', readFile, (req, res) => income(req, res, 200, {}, []));
   router.post('/staff/requests/:id/income', officer, async (req, res) => {
     const typed = typedValues(req.body, INCOME_FIELDS);
     const result = parseForm(incomeSchema, req.body);
@@ -165,7 +166,7 @@ export function walkInFormRoutes(services: Services) {
   // Signing in person, witnessed by the officer; the scan of the paper form is optional.
   const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
-  router.get('/staff/requests/:id/sign', office, (req, res) => sign(req, res, 200, {}, []));
+  router.get('/staff/requests/:id/sign', readFile, (req, res) => sign(req, res, 200, {}, []));
   router.post('/staff/requests/:id/sign', officer, upload.single('scan'), async (req, res) => {
     const id = requestIdFrom(req);
     const typed = typedValues(req.body, ['signatureName', 'signedBeforeMe']);

@@ -209,12 +209,14 @@ describe('the online application', () => {
     expect(download.headers['content-type']).toBe('image/png');
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
 
-    // Another beneficiary gets 404 for the document and the request; staff may download.
+    // Another beneficiary gets 404 for the document and the request; staff read documents through
+    // the staff file (tests/integration/staff/caseAccess.test.ts), and nobody else reads a draft's.
     const stranger = await registerAndVerify(testApp);
     expect((await stranger.get(link ?? '')).status).toBe(404);
     expect((await stranger.get(link?.replace(/\/documents\/\d+$/, '') ?? '')).status).toBe(404);
     const staff = await (await import('../../support/testApp.ts')).agentWithRole(testApp, ['social_researcher']);
-    expect((await staff.agent.get(link ?? '')).status).toBe(200);
+    expect((await staff.agent.get(link ?? '')).status).toBe(303);
+    expect((await staff.agent.get(link?.replace('/account/', '/staff/') ?? '')).status).toBe(404);
     expect((await request(testApp.app).get(link ?? '')).status).toBe(303);
   });
 
