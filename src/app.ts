@@ -36,9 +36,9 @@ export function createApp(services: Services, options: AppOptions) {
   app.use('/public', express.static(path.resolve('public'), { maxAge: config.production ? '7d' : 0, index: false }));
   app.use(healthRoutes(services));
   if (options.logRequests) app.use(pinoHttp({ logger }));
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(setUpI18n(options.i18n, { secureCookies: config.production }));
   app.use(setUpLocals(config));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(publicPageCache({ enabled: config.production }));
   app.use(setUpSession(services.data.sessionStore, config));
   app.use(setUpCsrf());
