@@ -8,6 +8,8 @@ import { setUpSecurity } from './middleware/setUpSecurity.ts';
 import { setUpI18n } from './middleware/setUpI18n.ts';
 import { setUpSession } from './middleware/setUpSession.ts';
 import { setUpCsrf } from './middleware/setUpCsrf.ts';
+import { parseMultipart } from './middleware/parseMultipart.ts';
+import { noStoreWhenSignedIn } from './middleware/noStoreWhenSignedIn.ts';
 import { setUpViews } from './middleware/setUpViews.ts';
 import { setUpLocals, showFlashMessage } from './middleware/setUpLocals.ts';
 import { loadStaff } from './middleware/requireRole.ts';
@@ -41,6 +43,8 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(publicPageCache({ enabled: config.production }));
   app.use(setUpSession(services.data.sessionStore, config));
+  app.use(noStoreWhenSignedIn);
+  app.use(parseMultipart(config));
   app.use(setUpCsrf());
   app.use(loadStaff(services));
   app.use(showFlashMessage);
