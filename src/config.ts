@@ -61,6 +61,8 @@ const environmentSchema = z
     OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
+    MAX_DOCUMENTS_TOTAL_MB: z.coerce.number().int().min(1).max(2000).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -69,6 +71,9 @@ const environmentSchema = z
         path: ['SESSION_SECRET'],
         message: 'is required in production (at least 32 characters)',
       });
+    }
+    if (env.MAX_DOCUMENTS_TOTAL_MB < env.MAX_UPLOAD_MB) {
+      ctx.addIssue({ code: 'custom', path: ['MAX_DOCUMENTS_TOTAL_MB'], message: 'must be at least MAX_UPLOAD_MB' });
     }
   });
 
@@ -110,6 +115,8 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     readCacheTtlMs: env.READ_CACHE_SECONDS * 1000,
+    maxDocumentsPerRequest: env.MAX_DOCUMENTS_PER_REQUEST,
+    maxDocumentsTotalMegabytes: env.MAX_DOCUMENTS_TOTAL_MB,
   };
 }
 

@@ -32,6 +32,10 @@ async function main() {
     logger.info({ email: bootstrap.email }, 'administrator account created from ADMIN_EMAIL');
   }
 
+  // Files left by a crash between writing a file and its row.
+  const orphans = await services.storedFiles.sweepOrphans();
+  if (orphans > 0) logger.info({ removed: orphans }, 'removed uploaded files that no record points to');
+
   const app = createApp(services, { i18n, logger, logRequests: config.logLevel === 'debug' || config.logLevel === 'trace' });
   const stopJobs = startBackgroundJobs(services, logger);
   const server = app.listen(config.port, () => {

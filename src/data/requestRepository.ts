@@ -125,6 +125,11 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
       (await db.householdMember.deleteMany({ where: { id: memberId, requestId } })).count > 0,
 
     addDocument: (requestId: number, document: DocumentInput) => db.requestDocument.create({ data: { ...document, requestId } }),
+    /** Which of `keys` a request document still points to. */
+    async storageKeysInUse(keys: string[]): Promise<string[]> {
+      const rows = await db.requestDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } });
+      return rows.map((row) => row.storageKey);
+    },
     findDocument: (requestId: number, documentId: number) =>
       db.requestDocument.findFirst({ where: { id: documentId, requestId } }),
     removeDocument: async (requestId: number, documentId: number) =>

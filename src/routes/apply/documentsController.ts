@@ -8,6 +8,7 @@ import { editableRequest, renderStep, returnToOf } from './applyHelpers.ts';
 import { nextPath } from './journey.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { uploadedFile } from '../uploads.ts';
+import type { FieldError } from '../forms.ts';
 
 export function applyDocumentRoutes(services: Services) {
   const router = express.Router();
@@ -16,7 +17,7 @@ export function applyDocumentRoutes(services: Services) {
   const kinds = DOCUMENT_KINDS.filter((kind) => kind !== ID_COPY_KIND || config.requireIdCopy);
   const suffix = (req: Request) => (returnToOf(req) ? '?returnTo=check' : '');
 
-  const render = async (req: Request, res: Response, errors: { field: string; code: string }[] = [], values: Record<string, unknown> = {}) => {
+  const render = async (req: Request, res: Response, errors: FieldError[] = [], values: Record<string, unknown> = {}) => {
     const request = await editableRequest(services, req, res);
     if (!request) return;
     renderStep(req, res, 'documents', {
@@ -43,12 +44,12 @@ export function applyDocumentRoutes(services: Services) {
       const code = received.problem === 'tooLarge' ? 'apply:errors.documentTooLarge' : 'apply:errors.documentUpload';
       return render(req, res, [{ field: 'document', code }], { documentKind: kind });
     }
-    const errors: { field: string; code: string }[] = [];
+    const errors: FieldError[] = [];
     if (!(kinds as readonly string[]).includes(kind)) errors.push({ field: 'documentKind', code: 'apply:errors.documentKindRequired' });
     if (!received.file) errors.push({ field: 'document', code: 'apply:errors.documentRequired' });
     if (errors.length > 0 || !received.file) return render(req, res, errors, { documentKind: kind });
     const result = await services.documents.upload(request.id, { ...received.file, kind }, beneficiaryContext(req, res));
-    if (!result.ok) return render(req, res, [{ field: 'document', code: result.code }], { documentKind: kind });
+    if (!result.ok) return render(req, res, [{ field: 'document', code: result.code, params: result.params }], { documentKind: kind });
     req.session.flashMessage = { key: 'apply:documents.uploaded' };
     res.redirect(303, `/apply/documents${suffix(req)}`);
   });

@@ -176,13 +176,14 @@ export function walkInFormRoutes(services: Services) {
     }
     const scan = received.file;
     let scanDocumentId: number | null = null;
-    let outcome: Awaited<ReturnType<typeof reception.signInPerson>> | null = null;
+    type SignOutcome = Awaited<ReturnType<typeof reception.signInPerson>> | { ok: false; errors: FieldError[] };
+    let outcome: SignOutcome | null = null;
     const done = await attempt(req, res, (status, errs, conflict) => sign(req, res, status, typed, errs, conflict), async () => {
       // The scan is stored first so the signature covers it, as it covers every other document.
       if (scan && scan.buffer.length > 0) {
         const stored = await services.documents.upload(id, { ...scan, kind: 'other' }, context);
         if (!stored.ok) {
-          outcome = { ok: false, errors: [{ field: 'scan', code: stored.code }] };
+          outcome = { ok: false, errors: [{ field: 'scan', code: stored.code, params: stored.params }] };
           return;
         }
         scanDocumentId = stored.documentId;
@@ -191,7 +192,7 @@ export function walkInFormRoutes(services: Services) {
       outcome = await reception.signInPerson(id, { signatureName: typed.signatureName, signedBeforeMe: typed.signedBeforeMe, scanDocumentId }, version, context);
     });
     if (!done || !outcome) return;
-    const result = outcome as Awaited<ReturnType<typeof reception.signInPerson>>;
+    const result = outcome as SignOutcome;
     if (!result.ok) return sign(req, res, 400, typed, result.errors);
     redirectWithFlash(req, res, `/staff/requests/${id}`, 'staff:flash.signed');
   });
