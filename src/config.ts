@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
+// Below the idle timeout of common reverse proxies (60 s), so the proxy never reuses a connection we just closed.
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 const csv = (fallback: string) =>
   z
@@ -63,6 +65,9 @@ const environmentSchema = z
     READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
     MAX_DOCUMENTS_TOTAL_MB: z.coerce.number().int().min(1).max(2000).default(50),
+    // Long enough for a 5 MB upload over a slow mobile link; Node's own default lets a request hang for 5 minutes.
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+    HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -74,6 +79,9 @@ const environmentSchema = z
     }
     if (env.MAX_DOCUMENTS_TOTAL_MB < env.MAX_UPLOAD_MB) {
       ctx.addIssue({ code: 'custom', path: ['MAX_DOCUMENTS_TOTAL_MB'], message: 'must be at least MAX_UPLOAD_MB' });
+    }
+    if (env.HEADERS_TIMEOUT_SECONDS > env.REQUEST_TIMEOUT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_SECONDS'], message: 'must not be more than REQUEST_TIMEOUT_SECONDS' });
     }
   });
 
@@ -117,6 +125,11 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     readCacheTtlMs: env.READ_CACHE_SECONDS * 1000,
     maxDocumentsPerRequest: env.MAX_DOCUMENTS_PER_REQUEST,
     maxDocumentsTotalMegabytes: env.MAX_DOCUMENTS_TOTAL_MB,
+    serverTimeouts: {
+      requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
 }
 
