@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { SQLITE_BUSY_TIMEOUT_MS } from './src/data/sqliteSettings.ts';
 
 // The CLI falls back to a native engine (which cannot be downloaded here) when the
 // schema's datasource URL is unreadable, so it always gets a default.
@@ -9,6 +10,27 @@ process.env.DATABASE_URL ??= 'file:./data/tayseer.db';
 
 function sqliteFilePath(url: string): string {
   return path.resolve(url.replace(/^file:/, ''));
+}
+
+const EXCLUSIVE_LOCKING = /^\s*PRAGMA\s+(main\.)?locking_mode\s*=\s*EXCLUSIVE\s*;?\s*$/i;
+
+/**
+ * The schema engine asks SQLite for an exclusive lock on the whole file before migrating. In WAL mode that lock
+ * cannot be had while any other connection is open, so `prisma migrate deploy` (and `npm run seed:demo`, which runs
+ * it) failed with SQLITE_BUSY whenever the portal was running. Without it each migration still runs in its own
+ * transaction and waits for the portal's writes through the busy timeout, like any other writer.
+ */
+function withoutExclusiveLocking(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    const executeScript = adapter.executeScript.bind(adapter);
+    adapter.executeRaw = (query) => (EXCLUSIVE_LOCKING.test(query.sql) ? Promise.resolve(0) : executeRaw(query));
+    adapter.executeScript = (script) => (EXCLUSIVE_LOCKING.test(script) ? Promise.resolve() : executeScript(script));
+    return adapter;
+  };
+  return factory;
 }
 
 export default defineConfig({
@@ -19,6 +41,7 @@ export default defineConfig({
   async adapter() {
     const file = sqliteFilePath(process.env.DATABASE_URL as string);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    return new PrismaBetterSQLite3({ url: file });
+    // better-sqlite3's `timeout` is SQLite's busy_timeout.
+    return withoutExclusiveLocking(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
+// Below the idle timeout of common reverse proxies (60 s), so the proxy never reuses a connection we just closed.
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 const csv = (fallback: string) =>
   z
@@ -62,6 +64,11 @@ const environmentSchema = z
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     SMS_CODES_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
     READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    MAX_DOCUMENTS_PER_REQUEST: z.coerce.number().int().min(1).max(200).default(20),
+    MAX_DOCUMENTS_TOTAL_MB: z.coerce.number().int().min(1).max(2000).default(50),
+    // Long enough for a 5 MB upload over a slow mobile link; Node's own default lets a request hang for 5 minutes.
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+    HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -70,6 +77,12 @@ const environmentSchema = z
         path: ['SESSION_SECRET'],
         message: 'is required in production (at least 32 characters)',
       });
+    }
+    if (env.MAX_DOCUMENTS_TOTAL_MB < env.MAX_UPLOAD_MB) {
+      ctx.addIssue({ code: 'custom', path: ['MAX_DOCUMENTS_TOTAL_MB'], message: 'must be at least MAX_UPLOAD_MB' });
+    }
+    if (env.HEADERS_TIMEOUT_SECONDS > env.REQUEST_TIMEOUT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_SECONDS'], message: 'must not be more than REQUEST_TIMEOUT_SECONDS' });
     }
   });
 
@@ -112,6 +125,13 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     smsCodesPerIpHour: env.SMS_CODES_PER_IP_HOUR,
     readCacheTtlMs: env.READ_CACHE_SECONDS * 1000,
+    maxDocumentsPerRequest: env.MAX_DOCUMENTS_PER_REQUEST,
+    maxDocumentsTotalMegabytes: env.MAX_DOCUMENTS_TOTAL_MB,
+    serverTimeouts: {
+      requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
 }
 

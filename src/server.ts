@@ -5,6 +5,8 @@ import { createI18n } from './i18n.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './app.ts';
 import { startBackgroundJobs } from './jobs.ts';
+import { createHttpServer } from './httpServer.ts';
+import { startupWarnings } from './startupWarnings.ts';
 
 async function main() {
   let config;
@@ -18,6 +20,8 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // On stderr rather than through the logger: it must be seen even with LOG_LEVEL=silent.
+  for (const warning of startupWarnings(config)) console.warn(`\n${warning}\n`);
   const data = await dataAccess({ databaseUrl: config.databaseUrl, readCacheTtlMs: config.readCacheTtlMs });
   const i18n = await createI18n();
   const services = createServices(data, config, { translate: i18n.getFixedT('ar') });
@@ -32,9 +36,13 @@ async function main() {
     logger.info({ email: bootstrap.email }, 'administrator account created from ADMIN_EMAIL');
   }
 
+  // Files left by a crash between writing a file and its row.
+  const orphans = await services.storedFiles.sweepOrphans();
+  if (orphans > 0) logger.info({ removed: orphans }, 'removed uploaded files that no record points to');
+
   const app = createApp(services, { i18n, logger, logRequests: config.logLevel === 'debug' || config.logLevel === 'trace' });
   const stopJobs = startBackgroundJobs(services, logger);
-  const server = app.listen(config.port, () => {
+  const server = createHttpServer(app, config.serverTimeouts).listen(config.port, () => {
     logger.info(`Tayseer is listening on http://localhost:${config.port}`);
   });
 

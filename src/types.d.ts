@@ -28,6 +28,8 @@ declare global {
       language: Language;
       t: TFunction;
       staff?: SignedInStaff;
+      /** Set by parseMultipart when a multipart body broke one of its limits (the token was still read). */
+      uploadError?: import('multer').MulterError;
     }
   }
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
+import { SQLITE_BUSY_TIMEOUT_MS } from './sqliteSettings.ts';
 
 // Repositories take this so the same code runs inside and outside a transaction.
 export type Db = Prisma.TransactionClient;
@@ -15,7 +16,8 @@ export function sqliteFilePath(databaseUrl: string): string {
 export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
   const file = sqliteFilePath(databaseUrl);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
+  // better-sqlite3's `timeout` is SQLite's busy_timeout.
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const prisma = new PrismaClient({ adapter });
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');

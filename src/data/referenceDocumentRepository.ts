@@ -20,5 +20,10 @@ export function referenceDocumentRepository(db: Db) {
       await db.referenceDocument.upsert({ where: { kind }, create: { kind, ...input }, update: input });
       return previous?.storageKey ?? null;
     },
+    /** Which of `keys` a reference document still points to. */
+    async storageKeysInUse(keys: string[]): Promise<string[]> {
+      const rows = await db.referenceDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } });
+      return rows.map((row) => row.storageKey);
+    },
   };
 }

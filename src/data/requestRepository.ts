@@ -128,6 +128,11 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
     /** Only what deciding a staff read needs: one small row, no relations. */
     accessFacts: (id: number) =>
       db.supportRequest.findUnique({ where: { id }, select: { id: true, status: true, beneficiaryId: true, raisedAt: true } }),
+    /** Which of `keys` a request document still points to. */
+    async storageKeysInUse(keys: string[]): Promise<string[]> {
+      const rows = await db.requestDocument.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } });
+      return rows.map((row) => row.storageKey);
+    },
     findDocument: (requestId: number, documentId: number) =>
       db.requestDocument.findFirst({ where: { id: documentId, requestId } }),
     removeDocument: async (requestId: number, documentId: number) =>

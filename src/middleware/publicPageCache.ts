@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { parse as parseCookies } from 'cookie';
 import { SESSION_COOKIE } from './setUpSession.ts';
 
 const CACHEABLE_PATHS = new Set(['/', '/privacy']);
@@ -20,7 +21,7 @@ export function publicPageCache(options: { enabled: boolean; now?: () => number 
 
   return (req: Request, res: Response, next: NextFunction) => {
     if (!options.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !CACHEABLE_PATHS.has(req.path)) return next();
-    if (Object.keys(req.query).length > 0 || req.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return next();
+    if (Object.keys(req.query).length > 0 || (req.headers.cookie && parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined)) return next();
 
     const key = `${req.language}:${req.path}`;
     const cached = pages.get(key);

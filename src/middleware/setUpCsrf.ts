@@ -8,8 +8,9 @@ export class CsrfError extends Error {
 }
 
 /**
- * Synchroniser tokens kept in the session. Multipart forms carry the token in the
- * query string because their body is parsed later, by the upload handler.
+ * Synchroniser tokens kept in the session, read from the form body (multipart bodies are parsed before this, by
+ * parseMultipart) or a header. Never from the query string: a token in an address ends up in history, logs and
+ * Referer headers, so a request that puts one there is refused even if its body carries a good one.
  */
 export function setUpCsrf() {
   const { generateToken, isRequestValid } = csrfSync({
@@ -17,9 +18,7 @@ export function setUpCsrf() {
       const fromBody = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
       if (typeof fromBody === 'string') return fromBody;
       const fromHeader = req.headers['x-csrf-token'];
-      if (typeof fromHeader === 'string') return fromHeader;
-      const fromQuery = req.query[CSRF_FIELD];
-      return typeof fromQuery === 'string' ? fromQuery : undefined;
+      return typeof fromHeader === 'string' ? fromHeader : undefined;
     },
   });
 
@@ -28,7 +27,11 @@ export function setUpCsrf() {
     res.locals.csrfToken = () => generateToken(req);
     res.locals.csrfField = CSRF_FIELD;
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-    if (!req.session || !isRequestValid(req)) return next(new CsrfError('invalid CSRF token'));
+    if (!req.session || CSRF_FIELD in req.query || !isRequestValid(req)) {
+      // An uploaded file was only held in memory: dropping it is all it takes to keep nothing.
+      req.files = undefined;
+      return next(new CsrfError('invalid CSRF token'));
+    }
     next();
   };
 }

@@ -1,19 +1,11 @@
 import type { Router } from 'express';
 import express from 'express';
 import type { i18n, TFunction } from 'i18next';
+import { parse as parseCookies } from 'cookie';
 import { DEFAULT_LANGUAGE, directionOf, LANGUAGES, type Language } from '../i18n.ts';
 
 const LANGUAGE_COOKIE = 'lng';
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -91,7 +83,8 @@ export function setUpI18n(i18n: i18n, options: { secureCookies: boolean }): Rout
         secure: options.secureCookies,
       });
     } else {
-      const remembered = readCookie(req.headers.cookie, LANGUAGE_COOKIE);
+      // The library leaves a value it cannot decode as it is, where decodeURIComponent would throw.
+      const remembered = req.headers.cookie ? parseCookies(req.headers.cookie)[LANGUAGE_COOKIE] : undefined;
       if (isLanguage(remembered)) language = remembered;
     }
     const t = translators.get(language) as TFunction;

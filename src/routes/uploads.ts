@@ -1,14 +1,17 @@
-import multer from 'multer';
+import type { Request } from 'express';
+
+export type UploadedFile = { buffer: Buffer; originalName: string };
+export type ReceivedUpload =
+  | { ok: true; file: UploadedFile | null }
+  | { ok: false; problem: 'tooLarge' | 'unreadable' };
 
 /**
- * One file per form, held in memory (the services judge it from its bytes before storing it).
- * Browsers send file names as UTF-8 without saying so; multer's default would read an Arabic
- * name as Latin-1 and store it garbled.
+ * The file a form sent in `field`, read by middleware/parseMultipart.ts before the CSRF check.
+ * Files under any other name are ignored.
  */
-export function singleFileUploads(maxUploadBytes: number, fields = 10) {
-  return multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: maxUploadBytes, files: 1, fields },
-    defParamCharset: 'utf8',
-  });
+export function uploadedFile(req: Request, field: string): ReceivedUpload {
+  if (req.uploadError) return { ok: false, problem: req.uploadError.code === 'LIMIT_FILE_SIZE' ? 'tooLarge' : 'unreadable' };
+  const files = Array.isArray(req.files) ? req.files : [];
+  const file = files.find((candidate) => candidate.fieldname === field);
+  return { ok: true, file: file ? { buffer: file.buffer, originalName: file.originalname } : null };
 }

@@ -22,6 +22,7 @@ import {
   type RequestStatus,
 } from '../domain/requestStatus.ts';
 import { responseWindowOpensAt } from '../domain/responseWindow.ts';
+import { documentLimitRefusal } from '../domain/documentLimits.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
@@ -266,6 +267,12 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
       return data.transaction(async (repositories) => {
         const request = await load(repositories, requestId, context);
         assertEditable(request, context);
+        const refusal = documentLimitRefusal(
+          request.documents.map((existing) => existing.sizeBytes),
+          document.sizeBytes,
+          { maxCount: config.maxDocumentsPerRequest, maxTotalMegabytes: config.maxDocumentsTotalMegabytes },
+        );
+        if (refusal) throw new TransitionRefusedError(refusal.code, refusal.params);
         const created = await repositories.requests.addDocument(request.id, {
           ...document,
           uploadedByStaffId: context.kind === 'staff' ? context.id : null,

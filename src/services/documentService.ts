@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentStorage } from '../data/documentStorage.ts';
 import type { ActingContext } from './actor.ts';
 import type { ApplicationService } from './applicationService.ts';
+import { TransitionRefusedError } from './errors.ts';
 
 /** Judged from the bytes, never from the name or the browser's claim. */
 export const ACCEPTED_DOCUMENT_TYPES: Readonly<Record<string, string>> = {
@@ -14,7 +15,10 @@ export const ACCEPTED_DOCUMENT_TYPES: Readonly<Record<string, string>> = {
 export const DOCUMENT_KINDS = ['income_proof', 'lease', 'medical_report', 'id_copy', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export type UploadResult = { ok: true; documentId: number } | { ok: false; code: string };
+export type UploadResult = { ok: true; documentId: number } | { ok: false; code: string; params?: Record<string, number> };
+
+/** Refusals the applicant can act on from the upload form, rather than failures of the whole page. */
+const LIMIT_CODES = new Set(['apply:errors.documentCountLimit', 'apply:errors.documentTotalLimit']);
 
 const MAX_NAME_LENGTH = 150;
 
@@ -47,7 +51,11 @@ export function documentService(applications: ApplicationService, storage: Docum
         );
         return { ok: true, documentId: document.id };
       } catch (error) {
+        // The row was never written: the file must not outlive the request.
         await storage.remove(storageKey);
+        if (error instanceof TransitionRefusedError && LIMIT_CODES.has(error.code)) {
+          return { ok: false, code: error.code, params: error.details as Record<string, number> };
+        }
         throw error;
       }
     },

@@ -1,14 +1,19 @@
 /** Thrown when a save carries a version that another user has already replaced. */
 export class VersionConflictError extends Error {
   readonly code = 'request.versionConflict';
+  readonly status = 409;
   constructor(message = 'the request was changed by someone else') {
     super(message);
     this.name = 'VersionConflictError';
   }
 }
 
-/** A refused use case; `code` is a translation key (errors namespace, or namespaced like `apply:errors.x`). */
+/**
+ * A refused use case; `code` is a translation key (errors namespace, or namespaced like `apply:errors.x`).
+ * Routes usually show the refusal on their page; one they did not catch still answers 422, not 500.
+ */
 export class TransitionRefusedError extends Error {
+  readonly status = 422;
   readonly code: string;
   readonly details: Record<string, unknown>;
   constructor(code: string, details: Record<string, unknown> = {}) {

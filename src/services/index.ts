@@ -18,6 +18,7 @@ import { questionService } from './questionService.ts';
 import { ratingService } from './ratingService.ts';
 import { indicatorService } from './indicatorService.ts';
 import { referenceDocumentService } from './referenceDocumentService.ts';
+import { storedFileService } from './storedFileService.ts';
 import { withdrawalService } from './withdrawalService.ts';
 import { caseAccessService } from './caseAccessService.ts';
 
@@ -52,6 +53,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     indicators: indicatorService(data, config, clock),
     withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
+    storedFiles: storedFileService(data, documentStorage(config.uploadDir), clock),
   };
 }
 export type Services = ReturnType<typeof services>;

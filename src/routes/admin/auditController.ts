@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
 import { AUDIT_PAGE_SIZE } from '../../services/auditService.ts';
+import { isValidIso } from '../../domain/dates.ts';
+import { formState, type FieldError } from '../forms.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+// Kept as typed (up to a length) so an impossible date is shown back with its message, never parsed.
+const isoDay = z.string().max(20).optional().catch(undefined);
 const filterSchema = z.object({
   action: z.string().max(100).optional().catch(undefined),
   actor: z.string().max(254).optional().catch(undefined),
@@ -15,19 +18,30 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
+function dateErrors(from: string | undefined, to: string | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  if (from !== undefined && !isValidIso(from)) errors.push({ field: 'from', code: 'admin:audit.dateErrors.invalid' });
+  if (to !== undefined && !isValidIso(to)) errors.push({ field: 'to', code: 'admin:audit.dateErrors.invalid' });
+  if (errors.length === 0 && from !== undefined && to !== undefined && from > to) {
+    errors.push({ field: 'from', code: 'admin:audit.dateErrors.order' });
+  }
+  return errors;
+}
+
 export function adminAuditRoutes(services: Services) {
   const router = express.Router();
   router.get('/admin/audit', requireRole('admin', 'manager'), async (req, res) => {
     const filter = filterSchema.parse(req.query);
     const clean = (value?: string) => (value && value.trim() ? value.trim() : undefined);
-    const { entries, total } = await services.audit.search(
+    const errors = dateErrors(clean(filter.from), clean(filter.to));
+    const { entries, total } = errors.length > 0 ? { entries: [], total: 0 } : await services.audit.search(
       {
         action: clean(filter.action),
         actorLabel: clean(filter.actor),
         entityType: clean(filter.entityType),
         entityId: clean(filter.entityId),
-        from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-        to: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+        from: clean(filter.from) ? new Date(`${clean(filter.from)}T00:00:00Z`) : undefined,
+        to: clean(filter.to) ? new Date(new Date(`${clean(filter.to)}T00:00:00Z`).getTime() + 86_400_000) : undefined,
       },
       filter.page,
     );
@@ -35,10 +49,11 @@ export function adminAuditRoutes(services: Services) {
       Object.entries({ action: filter.action, actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, from: filter.from, to: filter.to })
         .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
     );
-    res.render('pages/admin/audit', {
+    res.status(errors.length > 0 ? 400 : 200).render('pages/admin/audit', {
       pageTitleKey: 'admin:audit.title',
       entries,
       filter,
+      form: formState({}, errors),
       actions: await services.audit.actions(),
       page: filter.page,
       pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),

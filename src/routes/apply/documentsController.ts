@@ -1,5 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
-import multer from 'multer';
+import express, { type Request, type Response } from 'express';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
 import { DOCUMENT_KINDS } from '../../services/documentService.ts';
@@ -8,17 +7,17 @@ import { parseId } from '../context.ts';
 import { editableRequest, renderStep, returnToOf } from './applyHelpers.ts';
 import { nextPath } from './journey.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
-import { singleFileUploads } from '../uploads.ts';
+import { uploadedFile } from '../uploads.ts';
+import type { FieldError } from '../forms.ts';
 
 export function applyDocumentRoutes(services: Services) {
   const router = express.Router();
   const { config } = services;
   // ID copies are asked for only when a law requires it (PDPL art. 28): a setting, off by default.
   const kinds = DOCUMENT_KINDS.filter((kind) => kind !== ID_COPY_KIND || config.requireIdCopy);
-  const upload = singleFileUploads(config.maxUploadBytes);
   const suffix = (req: Request) => (returnToOf(req) ? '?returnTo=check' : '');
 
-  const render = async (req: Request, res: Response, errors: { field: string; code: string }[] = [], values: Record<string, unknown> = {}) => {
+  const render = async (req: Request, res: Response, errors: FieldError[] = [], values: Record<string, unknown> = {}) => {
     const request = await editableRequest(services, req, res);
     if (!request) return;
     renderStep(req, res, 'documents', {
@@ -28,7 +27,6 @@ export function applyDocumentRoutes(services: Services) {
       requireIdCopy: config.requireIdCopy,
       maxMegabytes: Math.round(config.maxUploadBytes / 1024 / 1024),
       suffix: suffix(req),
-      csrf: res.locals.csrfToken(),
       values,
       errors,
     });
@@ -36,24 +34,22 @@ export function applyDocumentRoutes(services: Services) {
 
   router.get('/apply/documents', requireBeneficiary, (req, res) => render(req, res));
 
-  // Multer's own errors (a file over the limit) become an error on the same page, not an error page.
-  const receiveFile = (req: Request, res: Response, next: NextFunction) =>
-    upload.single('document')(req, res, (error: unknown) => {
-      if (!error) return next();
-      const code = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE' ? 'apply:errors.documentTooLarge' : 'apply:errors.documentUpload';
-      void render(req, res, [{ field: 'document', code }]);
-    });
-
-  router.post('/apply/documents/upload', requireBeneficiary, receiveFile, async (req, res) => {
+  router.post('/apply/documents/upload', requireBeneficiary, async (req, res) => {
     const request = await editableRequest(services, req, res);
     if (!request) return;
     const kind = typeof req.body?.documentKind === 'string' ? req.body.documentKind : '';
-    const errors: { field: string; code: string }[] = [];
+    // A file over the limit is an error on the same page, not an error page.
+    const received = uploadedFile(req, 'document');
+    if (!received.ok) {
+      const code = received.problem === 'tooLarge' ? 'apply:errors.documentTooLarge' : 'apply:errors.documentUpload';
+      return render(req, res, [{ field: 'document', code }], { documentKind: kind });
+    }
+    const errors: FieldError[] = [];
     if (!(kinds as readonly string[]).includes(kind)) errors.push({ field: 'documentKind', code: 'apply:errors.documentKindRequired' });
-    if (!req.file) errors.push({ field: 'document', code: 'apply:errors.documentRequired' });
-    if (errors.length > 0 || !req.file) return render(req, res, errors, { documentKind: kind });
-    const result = await services.documents.upload(request.id, { buffer: req.file.buffer, originalName: req.file.originalname, kind }, beneficiaryContext(req, res));
-    if (!result.ok) return render(req, res, [{ field: 'document', code: result.code }], { documentKind: kind });
+    if (!received.file) errors.push({ field: 'document', code: 'apply:errors.documentRequired' });
+    if (errors.length > 0 || !received.file) return render(req, res, errors, { documentKind: kind });
+    const result = await services.documents.upload(request.id, { ...received.file, kind }, beneficiaryContext(req, res));
+    if (!result.ok) return render(req, res, [{ field: 'document', code: result.code, params: result.params }], { documentKind: kind });
     req.session.flashMessage = { key: 'apply:documents.uploaded' };
     res.redirect(303, `/apply/documents${suffix(req)}`);
   });

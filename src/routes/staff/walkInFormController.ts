@@ -21,7 +21,7 @@ import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { formState, type FieldError } from '../forms.ts';
 import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
-import { singleFileUploads } from '../uploads.ts';
+import { uploadedFile } from '../uploads.ts';
 
 const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
 const DETAILS_FIELDS = [
@@ -63,7 +63,6 @@ export function walkInFormRoutes(services: Services) {
   const officer = requireRole('relations_officer');
   const readFile = requireCaseRead(services, 'request_file');
   const { reception, applications, config, clock } = services;
-  const upload = singleFileUploads(config.maxUploadBytes, 1000);
 
   async function render(req: Request, res: Response, view: string, titleKey: string, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
     const file = await reception.requestFile(requestIdFrom(req), staffContext(req));
@@ -167,18 +166,25 @@ export function walkInFormRoutes(services: Services) {
   const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
   router.get('/staff/requests/:id/sign', readFile, (req, res) => sign(req, res, 200, {}, []));
-  router.post('/staff/requests/:id/sign', officer, upload.single('scan'), async (req, res) => {
+  router.post('/staff/requests/:id/sign', officer, async (req, res) => {
     const id = requestIdFrom(req);
     const typed = typedValues(req.body, ['signatureName', 'signedBeforeMe']);
     const context = staffContext(req);
+    const received = uploadedFile(req, 'scan');
+    if (!received.ok) {
+      const code = received.problem === 'tooLarge' ? 'apply:errors.documentTooLarge' : 'apply:errors.documentUpload';
+      return sign(req, res, 400, typed, [{ field: 'scan', code }]);
+    }
+    const scan = received.file;
     let scanDocumentId: number | null = null;
-    let outcome: Awaited<ReturnType<typeof reception.signInPerson>> | null = null;
+    type SignOutcome = Awaited<ReturnType<typeof reception.signInPerson>> | { ok: false; errors: FieldError[] };
+    let outcome: SignOutcome | null = null;
     const done = await attempt(req, res, (status, errs, conflict) => sign(req, res, status, typed, errs, conflict), async () => {
       // The scan is stored first so the signature covers it, as it covers every other document.
-      if (req.file && req.file.size > 0) {
-        const stored = await services.documents.upload(id, { buffer: req.file.buffer, originalName: req.file.originalname, kind: 'other' }, context);
+      if (scan && scan.buffer.length > 0) {
+        const stored = await services.documents.upload(id, { ...scan, kind: 'other' }, context);
         if (!stored.ok) {
-          outcome = { ok: false, errors: [{ field: 'scan', code: stored.code }] };
+          outcome = { ok: false, errors: [{ field: 'scan', code: stored.code, params: stored.params }] };
           return;
         }
         scanDocumentId = stored.documentId;
@@ -187,7 +193,7 @@ export function walkInFormRoutes(services: Services) {
       outcome = await reception.signInPerson(id, { signatureName: typed.signatureName, signedBeforeMe: typed.signedBeforeMe, scanDocumentId }, version, context);
     });
     if (!done || !outcome) return;
-    const result = outcome as Awaited<ReturnType<typeof reception.signInPerson>>;
+    const result = outcome as SignOutcome;
     if (!result.ok) return sign(req, res, 400, typed, result.errors);
     redirectWithFlash(req, res, `/staff/requests/${id}`, 'staff:flash.signed');
   });

@@ -29,7 +29,7 @@ const date = (name: string, day: string, month: string, year: string, calendar =
 
 async function upload(agent: Agent, bytes: Buffer, fileName: string, kind = 'income_proof') {
   const page = await agent.get('/apply/documents');
-  return agent.post(`/apply/documents/upload?_csrf=${encodeURIComponent(csrfFrom(page.text))}`).field('documentKind', kind).attach('document', bytes, fileName);
+  return agent.post('/apply/documents/upload').field('_csrf', csrfFrom(page.text)).field('documentKind', kind).attach('document', bytes, fileName);
 }
 
 /** From the start page to the check page, as an applicant would. */

@@ -88,7 +88,9 @@ describe('admin: staff accounts and audit log', () => {
     expect(filtered.text).not.toContain('<code>staff.signed_in</code>');
     const future = await agent.get('/admin/audit?from=2099-01-01');
     expect(future.text).toContain('لا توجد قيود تطابق البحث');
-    expect((await agent.get('/admin/audit?page=abc&from=not-a-date')).status).toBe(200);
+    expect((await agent.get('/admin/audit?page=abc')).status).toBe(200);
+    // A date that is not one is said so beside the filter (see hostileRequests.test.ts).
+    expect((await agent.get('/admin/audit?page=abc&from=not-a-date')).status).toBe(400);
   });
 
   it('creates the first admin once, with a generated one-time password', async () => {

@@ -105,7 +105,8 @@ describe('walk-in', () => {
     expect(wrongName.status).toBe(400);
     const signHtml = (await officer.get(`/staff/requests/${requestId}/sign`)).text;
     const signed = await officer
-      .post(`/staff/requests/${requestId}/sign?_csrf=${encodeURIComponent(csrfFrom(signHtml))}`)
+      .post(`/staff/requests/${requestId}/sign`)
+      .field('_csrf', csrfFrom(signHtml))
       .field('version', String(await versionOf(testApp, requestId)))
       .field('signatureName', 'فاطمه محمد العتيبي')
       .field('signedBeforeMe', 'yes')

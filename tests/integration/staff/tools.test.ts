@@ -12,7 +12,7 @@ type Agent = Awaited<ReturnType<typeof agentWithRole>>['agent'];
 
 async function uploadAs(agent: Agent, kind: string, file: Buffer | null, name = 'guide.pdf') {
   const page = await agent.get('/staff/tools');
-  const post = agent.post(`/staff/tools/${kind}?_csrf=${encodeURIComponent(csrfFrom(page.text))}`);
+  const post = agent.post(`/staff/tools/${kind}`).field('_csrf', csrfFrom(page.text));
   return file ? post.attach(`file-${kind}`, file, name) : post.field('nothing', '');
 }
 
