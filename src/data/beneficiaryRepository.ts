@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import { nameKeyOf } from './nameSearch.ts';
 
 export function beneficiaryRepository(db: Db) {
   return {
@@ -6,7 +7,7 @@ export function beneficiaryRepository(db: Db) {
     findByNationalId: (nationalId: string) => db.beneficiary.findUnique({ where: { nationalId } }),
     /** Walk-ins are created by staff without a password; an online account may later claim the same record. */
     create: (input: { nationalId: string; mobile?: string | null; fullName?: string | null; passwordHash?: string | null; privacyConsentAt?: Date | null; privacyNoticeVersion?: string | null }) =>
-      db.beneficiary.create({ data: input }),
+      db.beneficiary.create({ data: { ...input, nameKey: nameKeyOf(input.fullName) } }),
     update: (
       id: number,
       data: Partial<{
@@ -17,7 +18,7 @@ export function beneficiaryRepository(db: Db) {
         privacyNoticeVersion: string | null;
         fullName: string | null;
       }>,
-    ) => db.beneficiary.update({ where: { id }, data }),
+    ) => db.beneficiary.update({ where: { id }, data: data.fullName !== undefined ? { ...data, nameKey: nameKeyOf(data.fullName) } : data }),
     recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
       db.beneficiary.update({ where: { id }, data: { failedLoginCount, lockedUntil } }),
     recordSuccessfulLogin: (id: number) => db.beneficiary.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null } }),

@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import { beneficiaryIdsByName } from './nameSearch.ts';
 
 export interface VerificationLineRecord {
   id: number;
@@ -96,15 +97,11 @@ export function caseworkRepository(db: Db) {
             where: { requests: { some: { reference: search.value } } },
             include: beneficiaryWithRequests,
           });
-        case 'name':
-          return db.beneficiary.findMany({
-            where: {
-              OR: [{ fullName: { contains: search.value } }, { requests: { some: { fullName: { contains: search.value } } } }],
-            },
-            include: beneficiaryWithRequests,
-            orderBy: { id: 'desc' },
-            take: SEARCH_LIMIT,
-          });
+        case 'name': {
+          const ids = await beneficiaryIdsByName(db, search.value, SEARCH_LIMIT);
+          if (ids.length === 0) return [];
+          return db.beneficiary.findMany({ where: { id: { in: ids } }, include: beneficiaryWithRequests, orderBy: { id: 'desc' } });
+        }
       }
     },
     findBeneficiary: (id: number) => db.beneficiary.findUnique({ where: { id }, include: beneficiaryWithRequests }),

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { createPrismaClient, type Db } from './prismaClient.ts';
+import { createPrismaClient, statementStats, type Db } from './prismaClient.ts';
+import type { StatementCacheStats } from './statementCache.ts';
+import { backfillNameKeys } from './nameSearch.ts';
 import { createSessionStore, type StoredSession } from './sessionStore.ts';
 import { staffRepository } from './staffRepository.ts';
 import { auditRepository } from './auditRepository.ts';
@@ -52,6 +54,8 @@ export interface DataAccess {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   sessionStore: ReturnType<typeof createSessionStore>;
   ping(): Promise<boolean>;
+  /** SQL statements run so far (served from the statement cache or prepared): the benchmark counts queries per page with it. */
+  statementStats(): StatementCacheStats;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export async function dataAccess(options: {
   readCacheTtlMs?: number;
 }): Promise<DataAccess> {
   const prisma: PrismaClient = await createPrismaClient(options.databaseUrl);
+  await backfillNameKeys(prisma);
   const caches = createReadCaches(options.readCacheTtlMs ?? 0);
   const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });
   // Sessions are only written by the session store, never inside a transaction.
@@ -86,6 +91,7 @@ export async function dataAccess(options: {
         return false;
       }
     },
+    statementStats: () => statementStats(prisma),
     close: async () => {
       Object.values(caches).forEach((cache) => cache.invalidateAll());
       sessionStore.shutdown();

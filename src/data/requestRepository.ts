@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import { nameKeyOf } from './nameSearch.ts';
 import type { ReadCache } from './readCache.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { REQUEST_STATUSES, isOpenStatus } from '../domain/requestStatus.ts';
@@ -111,7 +112,8 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
       requestLists.invalidateAll();
       return draft;
     },
-    updateFields: (id: number, expectedVersion: number, fields: RequestFields) => versionedUpdate(id, expectedVersion, fields),
+    updateFields: (id: number, expectedVersion: number, fields: RequestFields) =>
+      versionedUpdate(id, expectedVersion, fields.fullName !== undefined ? { ...fields, nameKey: nameKeyOf(fields.fullName) } : fields),
     /** Bumps the version without changing columns: household and document changes are changes to the request. */
     touch: (id: number, expectedVersion: number) => versionedUpdate(id, expectedVersion, {}),
     setStatus: (id: number, expectedVersion: number, status: string, extra: StatusExtra = {}) =>
