@@ -65,8 +65,10 @@ export async function dataAccess(options: {
   now?: () => Date;
   /** How long a cached read may serve a write made outside this process; 0 turns caching off. */
   readCacheTtlMs?: number;
+  /** Sees every SQL statement run: the benchmark's query trace. */
+  onStatement?: (sql: string) => void;
 }): Promise<DataAccess> {
-  const prisma: PrismaClient = await createPrismaClient(options.databaseUrl);
+  const prisma: PrismaClient = await createPrismaClient(options.databaseUrl, { onStatement: options.onStatement });
   await backfillNameKeys(prisma);
   const caches = createReadCaches(options.readCacheTtlMs ?? 0);
   const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });

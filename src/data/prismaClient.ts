@@ -20,7 +20,14 @@ export function sqliteFilePath(databaseUrl: string): string {
  * without patching the package. If an upgrade moves the field, this fails at start-up, not silently.
  */
 class StatementCachingSQLiteAdapterFactory extends PrismaBetterSQLite3 {
-  private connected: Database & { statementCacheStats: () => StatementCacheStats } | null = null;
+  private connected: (Database & { statementCacheStats: () => StatementCacheStats }) | null = null;
+
+  constructor(
+    config: ConstructorParameters<typeof PrismaBetterSQLite3>[0],
+    private readonly onStatement?: (sql: string) => void,
+  ) {
+    super(config);
+  }
 
   override async connect() {
     const adapter = await super.connect();
@@ -30,7 +37,7 @@ class StatementCachingSQLiteAdapterFactory extends PrismaBetterSQLite3 {
     }
     // The start-up backfill of name keys runs the same normaliser the repositories use.
     holder.client.function('name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
-    this.connected = withStatementCache(holder.client);
+    this.connected = withStatementCache(holder.client, { onStatement: this.onStatement });
     holder.client = this.connected;
     return adapter;
   }
@@ -50,10 +57,10 @@ export function statementStats(prisma: PrismaClient): StatementCacheStats {
 
 // The adapter is the only SQLite-specific piece: swapping it for @prisma/adapter-libsql
 // points the same repositories at a libSQL server.
-export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
+export async function createPrismaClient(databaseUrl: string, options: { onStatement?: (sql: string) => void } = {}): Promise<PrismaClient> {
   const file = sqliteFilePath(databaseUrl);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new StatementCachingSQLiteAdapterFactory({ url: file, timeout: 5000 });
+  const adapter = new StatementCachingSQLiteAdapterFactory({ url: file, timeout: 5000 }, options.onStatement);
   const prisma = new PrismaClient({ adapter });
   adapters.set(prisma, adapter);
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

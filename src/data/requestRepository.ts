@@ -16,6 +16,7 @@ const FULL_REQUEST = {
 
 export type FullRequest = Prisma.SupportRequestGetPayload<{ include: typeof FULL_REQUEST }>;
 export type RequestRow = Prisma.SupportRequestGetPayload<object>;
+export type RequestHeader = Pick<RequestRow, 'id' | 'beneficiaryId' | 'status' | 'version' | 'stepsCompleted'>;
 
 /** The form columns a step may write; status, reference and timestamps change only through setStatus. */
 export type RequestFields = Partial<
@@ -95,6 +96,9 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
 
   return {
     findById: (id: number): Promise<FullRequest | null> => db.supportRequest.findUnique({ where: { id }, include: FULL_REQUEST }),
+    /** What a step save checks and writes over, without the request's relations. */
+    findHeaderById: (id: number): Promise<RequestHeader | null> =>
+      db.supportRequest.findUnique({ where: { id }, select: { id: true, beneficiaryId: true, status: true, version: true, stepsCompleted: true } }),
     findByReference: (reference: string): Promise<FullRequest | null> =>
       db.supportRequest.findUnique({ where: { reference }, include: FULL_REQUEST }),
     findOpenForBeneficiary: (beneficiaryId: number): Promise<FullRequest | null> =>

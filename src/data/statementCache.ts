@@ -65,10 +65,17 @@ class CachedStatementHandle {
   }
 }
 
-export function createStatementCache(db: Database, maxEntries = 500) {
+export interface StatementCacheOptions {
+  maxEntries?: number;
+  /** Called with each SQL text run (the benchmark's query trace); absent in the app. */
+  onStatement?: (sql: string) => void;
+}
+
+export function createStatementCache(db: Database, { maxEntries = 500, onStatement }: StatementCacheOptions = {}) {
   const statements = new Map<string, CachedStatement>();
   const stats = { hits: 0, misses: 0 };
   const prepare = (sql: string): CachedStatementHandle => {
+    onStatement?.(sql);
     let entry = statements.get(sql);
     if (entry) {
       stats.hits += 1;
@@ -93,8 +100,8 @@ export function createStatementCache(db: Database, maxEntries = 500) {
  * The same Database object with `prepare` served from the cache; everything else (exec, close,
  * pragma, transactions) goes to the real object.
  */
-export function withStatementCache(db: Database, maxEntries?: number): Database & { statementCacheStats: () => StatementCacheStats } {
-  const cache = createStatementCache(db, maxEntries);
+export function withStatementCache(db: Database, options?: StatementCacheOptions): Database & { statementCacheStats: () => StatementCacheStats } {
+  const cache = createStatementCache(db, options);
   return new Proxy(db, {
     get(target, property) {
       if (property === 'prepare') return cache.prepare;

@@ -40,7 +40,7 @@ describe('statement cache', () => {
   it('keeps at most the bound, dropping the least recently used text', () => {
     const db = people();
     opened.push(db);
-    const cache = createStatementCache(db, 2);
+    const cache = createStatementCache(db, { maxEntries: 2 });
     const a = 'SELECT 1';
     const b = 'SELECT 2';
     const c = 'SELECT 3';
