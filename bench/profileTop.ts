@@ -25,3 +25,20 @@ for (const node of profile.nodes) {
 for (const [key, time] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, Number(rows))) {
   console.log(`${((time / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }
+
+// The same time grouped by where the code lives: which package or part of the app the page spends it in.
+const byPlace = new Map<string, number>();
+for (const node of profile.nodes) {
+  const url = node.callFrame.url;
+  const place = url === '' ? (node.callFrame.functionName.startsWith('wasm') ? 'wasm (Prisma query compiler)' : `native: ${node.callFrame.functionName || '(anonymous)'}`)
+    : url.startsWith('wasm') ? 'wasm (Prisma query compiler)'
+    : url.includes('node_modules/') ? url.split('node_modules/').pop()!.split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/')
+    : url.startsWith('node:') ? 'node internals'
+    : url.includes('/dist/src/') || url.includes('/src/') ? `app: ${url.split('/src/').pop()!.split('/')[0]}`
+    : url;
+  byPlace.set(place, (byPlace.get(place) ?? 0) + (timeByNode.get(node.id) ?? 0));
+}
+console.log('\nBy place:');
+for (const [place, time] of [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  console.log(`${((time / total) * 100).toFixed(1).padStart(5)} %  ${place}`);
+}

@@ -1,9 +1,12 @@
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
 import { nameKeyOf } from './nameSearch.ts';
 
 export function beneficiaryRepository(db: Db) {
   return {
-    findById: (id: number) => db.beneficiary.findUnique({ where: { id } }),
+    // Raw SQL: every signed-in beneficiary request loads the account, and Prisma compiles each model query anew.
+    findById: async (id: number) =>
+      (await db.$queryRaw<Prisma.TypeMap['model']['Beneficiary']['payload']['scalars'][]>`SELECT * FROM "Beneficiary" WHERE "id" = ${id}`)[0] ?? null,
     findByNationalId: (nationalId: string) => db.beneficiary.findUnique({ where: { nationalId } }),
     /** Walk-ins are created by staff without a password; an online account may later claim the same record. */
     create: (input: { nationalId: string; mobile?: string | null; fullName?: string | null; passwordHash?: string | null; privacyConsentAt?: Date | null; privacyNoticeVersion?: string | null }) =>

@@ -12,7 +12,16 @@ export async function backfillNameKeys(prisma: PrismaClient): Promise<number> {
   for (const table of ['Beneficiary', 'SupportRequest']) {
     filled += await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "nameKey" = name_key("fullName") WHERE "nameKey" IS NULL AND "fullName" IS NOT NULL`);
   }
+  // Row-by-row inserts leave the trigram index in many small segments; merging them once after a
+  // bulk fill makes a long search over 100,000 names about six times faster (README, Benchmark).
+  if (filled > 0) await optimizeNameIndexes(prisma);
   return filled;
+}
+
+export async function optimizeNameIndexes(prisma: PrismaClient): Promise<void> {
+  for (const table of ['BeneficiaryNameSearch', 'SupportRequestNameSearch']) {
+    await prisma.$executeRawUnsafe(`INSERT INTO "${table}"("${table}") VALUES ('optimize')`);
+  }
 }
 
 /** The key to store beside a name: null when there is no name. */
