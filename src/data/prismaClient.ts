@@ -9,6 +9,9 @@ import { nameKey } from '../domain/nameKey.ts';
 // Repositories take this so the same code runs inside and outside a transaction.
 export type Db = Prisma.TransactionClient;
 
+/** One table's row as `SELECT *` returns it through $queryRaw (the adapter maps the declared column types). */
+export type ModelRow<Model extends keyof Prisma.TypeMap['model']> = Prisma.TypeMap['model'][Model]['payload']['scalars'];
+
 export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(databaseUrl.replace(/^file:/, ''));
 }

@@ -1,4 +1,4 @@
-import type { Db } from './prismaClient.ts';
+import type { Db, ModelRow } from './prismaClient.ts';
 import { nameKeyOf } from './nameSearch.ts';
 import type { ReadCache } from './readCache.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -6,7 +6,7 @@ import { REQUEST_STATUSES, isOpenStatus } from '../domain/requestStatus.ts';
 
 const CLOSED_STATUSES = REQUEST_STATUSES.filter((status) => !isOpenStatus(status));
 
-type Row<Model extends keyof Prisma.TypeMap['model']> = Prisma.TypeMap['model'][Model]['payload']['scalars'];
+type Row<Model extends keyof Prisma.TypeMap['model']> = ModelRow<Model>;
 
 /** A request with its applicant and everything the applicant entered or signed. */
 export type FullRequest = Row<'SupportRequest'> & {
