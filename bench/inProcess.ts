@@ -30,8 +30,14 @@ export async function countQueriesPerPage<Id extends string>(
   // BENCH_TRACE_SQL=1 prints the statements of one request of each page (shortened).
   const trace = Boolean(process.env.BENCH_TRACE_SQL);
   let tracing = false;
-  const onStatement = trace ? (sql: string) => tracing && console.log(`  ${sql.replaceAll('`main`.', '').slice(0, 160)}`) : undefined;
-  const data = await dataAccess({ databaseUrl: config.databaseUrl, readCacheTtlMs: config.readCacheTtlMs, onStatement });
+  const onStatement = trace
+    ? (sql: string) => tracing && console.log(`  ${sql.replaceAll('`main`.', '').slice(0, 160)}`)
+    : undefined;
+  const data = await dataAccess({
+    databaseUrl: config.databaseUrl,
+    readCacheTtlMs: config.readCacheTtlMs,
+    onStatement,
+  });
   const i18n = await createI18n();
   const services = createServices(data, config, { translate: i18n.getFixedT('ar') });
   const app = createApp(services, { i18n, logger: createLogger('silent') });
@@ -46,12 +52,17 @@ export async function countQueriesPerPage<Id extends string>(
         const response = await fetch(`${baseUrl}${page.path}`, {
           method: page.method ?? 'GET',
           redirect: 'manual',
-          headers: { ...FORWARDED, ...(page.cookie ? { cookie: page.cookie } : {}), ...page.headers },
+          headers: {
+            ...FORWARDED,
+            ...(page.cookie ? { cookie: page.cookie } : {}),
+            ...page.headers,
+          },
           body: page.body,
         });
         await response.arrayBuffer();
         // The diagnostic 403 page is meant to be refused.
-        if (response.status >= 400 && response.status !== 403) throw new Error(`${page.name} (${page.path}) answered ${response.status}`);
+        if (response.status >= 400 && response.status !== 403)
+          throw new Error(`${page.name} (${page.path}) answered ${response.status}`);
       };
       await send(); // warms the template and statement caches
       if (trace) {
@@ -63,7 +74,12 @@ export async function countQueriesPerPage<Id extends string>(
       const before = data.statementStats();
       for (let i = 0; i < COUNTED_REQUESTS; i++) await send();
       const after = data.statementStats();
-      counts.set(id, Number(((after.hits + after.misses - before.hits - before.misses) / COUNTED_REQUESTS).toFixed(1)));
+      counts.set(
+        id,
+        Number(
+          ((after.hits + after.misses - before.hits - before.misses) / COUNTED_REQUESTS).toFixed(1),
+        ),
+      );
     }
   } finally {
     await new Promise((resolve) => server.close(resolve));
@@ -82,12 +98,18 @@ export async function timeNameSearches(databaseUrl: string, queries: string[], r
       let shown = 0;
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
-        shown = (await data.repositories.casework.searchBeneficiaries({ by: 'name', value: query })).length;
+        shown = (await data.repositories.casework.searchBeneficiaries({ by: 'name', value: query }))
+          .length;
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
       const round = (ms: number) => Number(ms.toFixed(2));
-      results.push({ query, results: shown, medianMs: round(times[Math.floor(times.length / 2)]!), maxMs: round(times.at(-1)!) });
+      results.push({
+        query,
+        results: shown,
+        medianMs: round(times[Math.floor(times.length / 2)]!),
+        maxMs: round(times.at(-1)!),
+      });
     }
     return results;
   } finally {

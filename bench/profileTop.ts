@@ -12,7 +12,9 @@ const [file, rows = '30'] = process.argv.slice(2);
 if (!file) throw new Error('usage: npx tsx bench/profileTop.ts file.cpuprofile [rows]');
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 const timeByNode = new Map<number, number>();
-profile.samples.forEach((id, i) => timeByNode.set(id, (timeByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) =>
+  timeByNode.set(id, (timeByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+);
 const selfTime = new Map<string, number>();
 let total = 0;
 for (const node of profile.nodes) {
@@ -30,12 +32,25 @@ for (const [key, time] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, Num
 const byPlace = new Map<string, number>();
 for (const node of profile.nodes) {
   const url = node.callFrame.url;
-  const place = url === '' ? (node.callFrame.functionName.startsWith('wasm') ? 'wasm (Prisma query compiler)' : `native: ${node.callFrame.functionName || '(anonymous)'}`)
-    : url.startsWith('wasm') ? 'wasm (Prisma query compiler)'
-    : url.includes('node_modules/') ? url.split('node_modules/').pop()!.split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/')
-    : url.startsWith('node:') ? 'node internals'
-    : url.includes('/dist/src/') || url.includes('/src/') ? `app: ${url.split('/src/').pop()!.split('/')[0]}`
-    : url;
+  const place =
+    url === ''
+      ? node.callFrame.functionName.startsWith('wasm')
+        ? 'wasm (Prisma query compiler)'
+        : `native: ${node.callFrame.functionName || '(anonymous)'}`
+      : url.startsWith('wasm')
+        ? 'wasm (Prisma query compiler)'
+        : url.includes('node_modules/')
+          ? url
+              .split('node_modules/')
+              .pop()!
+              .split('/')
+              .slice(0, url.includes('node_modules/@') ? 2 : 1)
+              .join('/')
+          : url.startsWith('node:')
+            ? 'node internals'
+            : url.includes('/dist/src/') || url.includes('/src/')
+              ? `app: ${url.split('/src/').pop()!.split('/')[0]}`
+              : url;
   byPlace.set(place, (byPlace.get(place) ?? 0) + (timeByNode.get(node.id) ?? 0));
 }
 console.log('\nBy place:');

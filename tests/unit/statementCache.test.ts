@@ -6,7 +6,9 @@ import { freshDatabaseUrl } from '../support/database.ts';
 
 function people() {
   const db = new Database(':memory:');
-  db.exec("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO person (name) VALUES ('أحمد'), ('سارة'), ('خالد');");
+  db.exec(
+    "CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO person (name) VALUES ('أحمد'), ('سارة'), ('خالد');",
+  );
   return db;
 }
 
@@ -78,7 +80,8 @@ describe('statement cache', () => {
       const before = statementStats(prisma);
       // One after the other: findUnique calls issued in the same tick are batched into one query.
       const found = [];
-      for (const nationalId of ['1000000001', '1000000002']) found.push(await prisma.beneficiary.findUnique({ where: { nationalId } }));
+      for (const nationalId of ['1000000001', '1000000002'])
+        found.push(await prisma.beneficiary.findUnique({ where: { nationalId } }));
       expect(found.map((row) => row?.fullName)).toEqual(['مستفيد 1000000001', 'مستفيد 1000000002']);
       const after = statementStats(prisma);
       expect(after.hits - before.hits).toBeGreaterThanOrEqual(1);
@@ -92,11 +95,14 @@ describe('statement cache', () => {
       await prisma.$transaction(async (tx) => {
         await tx.beneficiary.create({ data: { nationalId: '1000000004' } });
       });
-      expect((await prisma.beneficiary.findMany({ select: { nationalId: true }, orderBy: { id: 'asc' } })).map((row) => row.nationalId)).toEqual([
-        '1000000001',
-        '1000000002',
-        '1000000004',
-      ]);
+      expect(
+        (
+          await prisma.beneficiary.findMany({
+            select: { nationalId: true },
+            orderBy: { id: 'asc' },
+          })
+        ).map((row) => row.nationalId),
+      ).toEqual(['1000000001', '1000000002', '1000000004']);
     } finally {
       await prisma.$disconnect();
     }

@@ -17,13 +17,19 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 async function person(fullName: string | null) {
-  return testApp.data.repositories.beneficiaries.create({ nationalId: nextNationalId(), fullName, passwordHash: null });
+  return testApp.data.repositories.beneficiaries.create({
+    nationalId: nextNationalId(),
+    fullName,
+    passwordHash: null,
+  });
 }
 
 async function found(q: string): Promise<number[]> {
   const response = await officer.get('/staff').query({ q });
   expect(response.status).toBe(200);
-  return [...response.text.matchAll(/\/staff\/beneficiaries\/(\d+)/g)].map((match) => Number(match[1]));
+  return [...response.text.matchAll(/\/staff\/beneficiaries\/(\d+)/g)].map((match) =>
+    Number(match[1]),
+  );
 }
 
 describe('reception search by name', () => {
@@ -57,7 +63,8 @@ describe('reception search by name', () => {
 
   it('treats quotes and FTS syntax in the search as plain text', async () => {
     const quoted = await person('نورة "الدوسري" OR');
-    for (const q of ['"الدوسري"', 'OR نورة', 'نورة* NEAR', '"""']) expect((await officer.get('/staff').query({ q })).status).toBe(200);
+    for (const q of ['"الدوسري"', 'OR نورة', 'نورة* NEAR', '"""'])
+      expect((await officer.get('/staff').query({ q })).status).toBe(200);
     expect(await found('نوره الدوسري')).toContain(quoted.id);
   });
 
@@ -65,14 +72,22 @@ describe('reception search by name', () => {
     const file = sqliteFilePath(testApp.config.databaseUrl);
     const raw = new Database(file);
     const inserted = raw
-      .prepare("INSERT INTO Beneficiary (nationalId, fullName, updatedAt) VALUES (?, 'سلمى إبراهيم', '2026-03-01T08:00:00.000+00:00')")
+      .prepare(
+        "INSERT INTO Beneficiary (nationalId, fullName, updatedAt) VALUES (?, 'سلمى إبراهيم', '2026-03-01T08:00:00.000+00:00')",
+      )
       .run(nextNationalId());
     raw.close();
     expect(await found('ابراهيم')).not.toContain(Number(inserted.lastInsertRowid));
     // A second process on the same file, as at the next start.
-    const restarted = await dataAccess({ databaseUrl: testApp.config.databaseUrl, pruneSessions: false });
+    const restarted = await dataAccess({
+      databaseUrl: testApp.config.databaseUrl,
+      pruneSessions: false,
+    });
     try {
-      const results = await restarted.repositories.casework.searchBeneficiaries({ by: 'name', value: 'سلمي ابراهيم' });
+      const results = await restarted.repositories.casework.searchBeneficiaries({
+        by: 'name',
+        value: 'سلمي ابراهيم',
+      });
       expect(results.map((row) => row.id)).toEqual([Number(inserted.lastInsertRowid)]);
     } finally {
       await restarted.close();
