@@ -69,10 +69,10 @@ export function auditRepository(db: Db, now: () => Date = () => new Date()) {
     },
     forRequest: async (requestId: number, onlyVisibleToBeneficiary: boolean): Promise<AuditRecord[]> =>
       (
-        await db.auditEntry.findMany({
-          where: { requestId, ...(onlyVisibleToBeneficiary ? { visibleToBeneficiary: true } : {}) },
-          orderBy: { id: 'asc' },
-        })
+        // SQL rather than a model query: the file pages read the timeline on every view (requestRepository.ts).
+        onlyVisibleToBeneficiary
+          ? await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} AND "visibleToBeneficiary" = 1 ORDER BY "id" ASC`
+          : await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`
       ).map(toRecord),
     distinctActions: async (): Promise<string[]> =>
       (await db.auditEntry.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } })).map(

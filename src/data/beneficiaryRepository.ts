@@ -1,12 +1,16 @@
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
+import { nameKeyOf } from './nameSearch.ts';
 
 export function beneficiaryRepository(db: Db) {
   return {
-    findById: (id: number) => db.beneficiary.findUnique({ where: { id } }),
+    // Raw SQL: every signed-in beneficiary request loads the account, and Prisma compiles each model query anew.
+    findById: async (id: number) =>
+      (await db.$queryRaw<Prisma.TypeMap['model']['Beneficiary']['payload']['scalars'][]>`SELECT * FROM "Beneficiary" WHERE "id" = ${id}`)[0] ?? null,
     findByNationalId: (nationalId: string) => db.beneficiary.findUnique({ where: { nationalId } }),
     /** Walk-ins are created by staff without a password; an online account may later claim the same record. */
     create: (input: { nationalId: string; mobile?: string | null; fullName?: string | null; passwordHash?: string | null; privacyConsentAt?: Date | null; privacyNoticeVersion?: string | null }) =>
-      db.beneficiary.create({ data: input }),
+      db.beneficiary.create({ data: { ...input, nameKey: nameKeyOf(input.fullName) } }),
     update: (
       id: number,
       data: Partial<{
@@ -19,7 +23,7 @@ export function beneficiaryRepository(db: Db) {
         failedLoginCount: number;
         lockedUntil: Date | null;
       }>,
-    ) => db.beneficiary.update({ where: { id }, data }),
+    ) => db.beneficiary.update({ where: { id }, data: data.fullName !== undefined ? { ...data, nameKey: nameKeyOf(data.fullName) } : data }),
     recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
       db.beneficiary.update({ where: { id }, data: { failedLoginCount, lockedUntil } }),
     recordSuccessfulLogin: (id: number) => db.beneficiary.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null } }),

@@ -1,4 +1,6 @@
+import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
+import { beneficiaryIdsByName } from './nameSearch.ts';
 
 export interface VerificationLineRecord {
   id: number;
@@ -96,15 +98,11 @@ export function caseworkRepository(db: Db) {
             where: { requests: { some: { reference: search.value } } },
             include: beneficiaryWithRequests,
           });
-        case 'name':
-          return db.beneficiary.findMany({
-            where: {
-              OR: [{ fullName: { contains: search.value } }, { requests: { some: { fullName: { contains: search.value } } } }],
-            },
-            include: beneficiaryWithRequests,
-            orderBy: { id: 'desc' },
-            take: SEARCH_LIMIT,
-          });
+        case 'name': {
+          const ids = await beneficiaryIdsByName(db, search.value, SEARCH_LIMIT);
+          if (ids.length === 0) return [];
+          return db.beneficiary.findMany({ where: { id: { in: ids } }, include: beneficiaryWithRequests, orderBy: { id: 'desc' } });
+        }
       }
     },
     findBeneficiary: (id: number) => db.beneficiary.findUnique({ where: { id }, include: beneficiaryWithRequests }),
@@ -119,8 +117,9 @@ export function caseworkRepository(db: Db) {
       }),
 
     // Verification lines: one row per item; earlier outcomes live in the audit trail.
+    // The file page's reads are SQL: Prisma compiles each model query anew (requestRepository.ts).
     verificationLines: (requestId: number): Promise<VerificationLineRecord[]> =>
-      db.verificationLine.findMany({ where: { requestId }, orderBy: { recordedAt: 'asc' } }),
+      db.$queryRaw<VerificationLineRecord[]>`SELECT * FROM "VerificationLine" WHERE "requestId" = ${requestId} ORDER BY "recordedAt" ASC, "id" ASC`,
     recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date }) =>
       db.verificationLine.upsert({
         where: { requestId_item: { requestId: line.requestId, item: line.item } },
@@ -131,20 +130,22 @@ export function caseworkRepository(db: Db) {
     // Inquiry log.
     addInquiry: (data: Omit<InquiryRecord, 'id'>): Promise<InquiryRecord> => db.inquiry.create({ data }),
     inquiriesForBeneficiary: (beneficiaryId: number): Promise<InquiryRecord[]> =>
-      db.inquiry.findMany({ where: { beneficiaryId }, orderBy: { recordedAt: 'desc' } }),
+      db.$queryRaw<InquiryRecord[]>`SELECT * FROM "Inquiry" WHERE "beneficiaryId" = ${beneficiaryId} ORDER BY "recordedAt" DESC, "id" DESC`,
 
     // Requests for more information.
     addInfoRequest: async (data: Omit<InfoRequestRecord, 'id' | 'resolvedAt'>): Promise<InfoRequestRecord> =>
       toInfoRequest(await db.infoRequest.create({ data: { ...data, items: JSON.stringify(data.items) } })),
     infoRequestsForRequest: async (requestId: number): Promise<InfoRequestRecord[]> =>
-      (await db.infoRequest.findMany({ where: { requestId }, orderBy: { id: 'asc' } })).map(toInfoRequest),
+      (await db.$queryRaw<(Omit<InfoRequestRecord, 'items'> & { items: string })[]>`SELECT * FROM "InfoRequest" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`).map(
+        toInfoRequest,
+      ),
 
     // Referrals to social research.
     addReferral: (data: { requestId: number; reason: string; question: string; referredById: number; referredAt: Date }): Promise<ReferralRecord> =>
       db.referral.create({ data }),
     findReferral: (id: number): Promise<ReferralRecord | null> => db.referral.findUnique({ where: { id } }),
     referralsForRequest: (requestId: number): Promise<ReferralRecord[]> =>
-      db.referral.findMany({ where: { requestId }, orderBy: { id: 'asc' } }),
+      db.$queryRaw<ReferralRecord[]>`SELECT * FROM "Referral" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
     openReferralCount: (requestId: number) => db.referral.count({ where: { requestId, closedAt: null } }),
     openReferralQueue: () =>
       db.referral.findMany({
@@ -159,7 +160,9 @@ export function caseworkRepository(db: Db) {
     closeReferral: (id: number, at: Date): Promise<ReferralRecord> => db.referral.update({ where: { id }, data: { closedAt: at } }),
 
     staffNames: async (ids: number[]): Promise<Map<number, string>> => {
-      const rows = await db.staffUser.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, fullName: true } });
+      const unique = [...new Set(ids)].filter((id) => id > 0);
+      if (unique.length === 0) return new Map<number, string>();
+      const rows = await db.$queryRaw<{ id: number; fullName: string }[]>`SELECT "id", "fullName" FROM "StaffUser" WHERE "id" IN (${Prisma.join(unique)})`;
       return new Map(rows.map((row) => [row.id, row.fullName]));
     },
   };

@@ -1,6 +1,20 @@
 import { Prisma } from '../generated/prisma/client.ts';
-import type { Db } from './prismaClient.ts';
+import type { Db, ModelRow } from './prismaClient.ts';
 import type { ReadCache } from './readCache.ts';
+
+export type CommitteeFile = ModelRow<'SupportRequest'> & {
+  beneficiary: Pick<ModelRow<'Beneficiary'>, 'id' | 'nationalId' | 'mobile' | 'fullName' | 'fileNumber' | 'registeredAt'>;
+  householdMembers: ModelRow<'HouseholdMember'>[];
+  documents: ModelRow<'RequestDocument'>[];
+  declarations: ModelRow<'Declaration'>[];
+  verificationLines: ModelRow<'VerificationLine'>[];
+  infoRequests: ModelRow<'InfoRequest'>[];
+  referrals: ModelRow<'Referral'>[];
+  recommendations: ModelRow<'Recommendation'>[];
+  decisions: ModelRow<'Decision'>[];
+  registrationItems: ModelRow<'RegistrationItem'>[];
+  services: ModelRow<'ServiceDelivery'>[];
+};
 
 /** `awaiting_release`: decided (accepted or rejected) but not yet told to the applicant. */
 export const QUEUE_VIEWS = ['with_committee', 'awaiting_release'] as const;
@@ -86,24 +100,55 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
         () => loadQueue(filter, page, pageSize),
       ),
 
-    /** Everything the committee reads about one request. */
-    file: (requestId: number) =>
-      db.supportRequest.findUnique({
-        where: { id: requestId },
-        include: {
-          beneficiary: { select: { id: true, nationalId: true, mobile: true, fullName: true, fileNumber: true, registeredAt: true } },
-          householdMembers: { orderBy: { id: 'asc' } },
-          documents: { orderBy: { id: 'asc' } },
-          declarations: { orderBy: { signedAt: 'desc' } },
-          verificationLines: { orderBy: { id: 'asc' } },
-          infoRequests: { orderBy: { id: 'asc' } },
-          referrals: { orderBy: { id: 'asc' } },
-          recommendations: { orderBy: { recordedAt: 'asc' } },
-          decisions: { orderBy: { id: 'desc' } },
-          registrationItems: { orderBy: { id: 'asc' } },
-          services: { orderBy: { deliveredOn: 'desc' } },
-        },
-      }),
+    /**
+     * Everything the committee reads about one request: the same rows and order as an `include` of
+     * every relation, written as SQL because Prisma compiles each model query anew (requestRepository.ts).
+     */
+    file: async (requestId: number): Promise<CommitteeFile | null> => {
+      const [request] = await db.$queryRaw<ModelRow<'SupportRequest'>[]>`SELECT * FROM "SupportRequest" WHERE "id" = ${requestId}`;
+      if (!request) return null;
+      const [
+        beneficiaries,
+        householdMembers,
+        documents,
+        declarations,
+        verificationLines,
+        infoRequests,
+        referrals,
+        recommendations,
+        decisions,
+        registrationItems,
+        services,
+      ] = await Promise.all([
+        db.$queryRaw<CommitteeFile['beneficiary'][]>`SELECT "id", "nationalId", "mobile", "fullName", "fileNumber", "registeredAt" FROM "Beneficiary" WHERE "id" = ${request.beneficiaryId}`,
+        db.$queryRaw<ModelRow<'HouseholdMember'>[]>`SELECT * FROM "HouseholdMember" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+        db.$queryRaw<ModelRow<'RequestDocument'>[]>`SELECT * FROM "RequestDocument" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+        db.$queryRaw<ModelRow<'Declaration'>[]>`SELECT * FROM "Declaration" WHERE "requestId" = ${requestId} ORDER BY "signedAt" DESC, "id" DESC`,
+        db.$queryRaw<ModelRow<'VerificationLine'>[]>`SELECT * FROM "VerificationLine" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+        db.$queryRaw<ModelRow<'InfoRequest'>[]>`SELECT * FROM "InfoRequest" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+        db.$queryRaw<ModelRow<'Referral'>[]>`SELECT * FROM "Referral" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+        db.$queryRaw<ModelRow<'Recommendation'>[]>`SELECT * FROM "Recommendation" WHERE "requestId" = ${requestId} ORDER BY "recordedAt" ASC, "id" ASC`,
+        db.$queryRaw<ModelRow<'Decision'>[]>`SELECT * FROM "Decision" WHERE "requestId" = ${requestId} ORDER BY "id" DESC`,
+        db.$queryRaw<ModelRow<'RegistrationItem'>[]>`SELECT * FROM "RegistrationItem" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+        db.$queryRaw<ModelRow<'ServiceDelivery'>[]>`SELECT * FROM "ServiceDelivery" WHERE "requestId" = ${requestId} ORDER BY "deliveredOn" DESC, "id" DESC`,
+      ]);
+      const beneficiary = beneficiaries[0];
+      if (!beneficiary) throw new Error(`request ${requestId} has no beneficiary ${request.beneficiaryId}`);
+      return {
+        ...request,
+        beneficiary,
+        householdMembers,
+        documents,
+        declarations,
+        verificationLines,
+        infoRequests,
+        referrals,
+        recommendations,
+        decisions,
+        registrationItems,
+        services,
+      };
+    },
 
     /** The few fields a state change needs, with who to notify. */
     findForAction: (requestId: number) =>

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { createPrismaClient, type Db } from './prismaClient.ts';
+import { createPrismaClient, statementStats, type Db } from './prismaClient.ts';
+import type { StatementCacheStats } from './statementCache.ts';
+import { backfillNameKeys } from './nameSearch.ts';
 import { createSessionStore, type StoredSession } from './sessionStore.ts';
 import { staffRepository } from './staffRepository.ts';
 import { auditRepository } from './auditRepository.ts';
@@ -56,6 +58,8 @@ export interface DataAccess {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   sessionStore: ReturnType<typeof createSessionStore>;
   ping(): Promise<boolean>;
+  /** SQL statements run so far (served from the statement cache or prepared): the benchmark counts queries per page with it. */
+  statementStats(): StatementCacheStats;
   close(): Promise<void>;
 }
 
@@ -65,8 +69,11 @@ export async function dataAccess(options: {
   now?: () => Date;
   /** How long a cached read may serve a write made outside this process; 0 turns caching off. */
   readCacheTtlMs?: number;
+  /** Sees every SQL statement run: the benchmark's query trace. */
+  onStatement?: (sql: string) => void;
 }): Promise<DataAccess> {
-  const prisma: PrismaClient = await createPrismaClient(options.databaseUrl);
+  const prisma: PrismaClient = await createPrismaClient(options.databaseUrl, { onStatement: options.onStatement });
+  await backfillNameKeys(prisma);
   const caches = createReadCaches(options.readCacheTtlMs ?? 0);
   const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });
   // Sessions are only written by the session store, never inside a transaction.
@@ -90,6 +97,7 @@ export async function dataAccess(options: {
         return false;
       }
     },
+    statementStats: () => statementStats(prisma),
     close: async () => {
       Object.values(caches).forEach((cache) => cache.invalidateAll());
       sessionStore.shutdown();

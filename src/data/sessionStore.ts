@@ -51,7 +51,8 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
     this.cache
-      .read(sid, () => this.prisma.session.findUnique({ where: { sid }, select: { data: true, expiresAt: true } }))
+      // Every request reads its session: raw SQL skips Prisma's per-query compilation (see requestRepository.ts).
+      .read(sid, async () => (await this.prisma.$queryRaw<StoredSession[]>`SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ${sid}`)[0] ?? null)
       .then((row) => {
         if (!row || row.expiresAt <= new Date()) return callback(null, null);
         this.rememberExpiry(sid, row.expiresAt);

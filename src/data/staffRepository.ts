@@ -23,7 +23,9 @@ export function staffRepository(db: Db, cacheById: ReadCache<StaffRecord | null>
   return {
     findByEmail: (email: string): Promise<StaffRecord | null> =>
       db.staffUser.findUnique({ where: { email: email.toLowerCase() } }),
-    findById: (id: number): Promise<StaffRecord | null> => cacheById.read(String(id), () => db.staffUser.findUnique({ where: { id } })),
+    // Raw SQL: this runs on every staff request, and Prisma compiles each model query anew (requestRepository.ts).
+    findById: (id: number): Promise<StaffRecord | null> =>
+      cacheById.read(String(id), async () => (await db.$queryRaw<StaffRecord[]>`SELECT * FROM "StaffUser" WHERE "id" = ${id}`)[0] ?? null),
     list: (): Promise<StaffRecord[]> => db.staffUser.findMany({ orderBy: [{ active: 'desc' }, { fullName: 'asc' }] }),
     listActiveWithRole: async (role: string): Promise<StaffRecord[]> =>
       (await db.staffUser.findMany({ where: { active: true, roles: { contains: role } } })).filter((s) =>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Config } from '../config.ts';
 import type { DataAccess, Repositories } from '../data/index.ts';
-import type { FullRequest, RequestFields, VersionedUpdate } from '../data/requestRepository.ts';
+import type { FullRequest, RequestFields, RequestHeader, VersionedUpdate } from '../data/requestRepository.ts';
 import { formatDualDate, todayIso, type MonthNames } from '../domain/dates.ts';
 import {
   DECLARATION_TEXT_VERSION,
@@ -132,7 +132,14 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
     return request;
   }
 
-  function assertEditable(request: FullRequest, context: ActingContext) {
+  /** The same ownership rule as `load`, over the request's own columns only. */
+  async function loadHeader(repositories: Repositories, requestId: number, context: ActingContext): Promise<RequestHeader> {
+    const request = await repositories.requests.findHeaderById(requestId);
+    if (!request || (context.kind === 'beneficiary' && request.beneficiaryId !== context.id)) throw new NotFoundError();
+    return request;
+  }
+
+  function assertEditable(request: { status: string }, context: ActingContext) {
     const status = request.status as RequestStatus;
     const editable = context.kind === 'staff' ? STAFF_EDITABLE.includes(status) : context.kind === 'beneficiary' && isEditableByBeneficiary(status);
     if (!editable) throw new TransitionRefusedError('request.notEditable');
@@ -214,7 +221,7 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
     /** Saves one step's validated answers and marks the step done. Returns the new version. */
     saveStep(requestId: number, stepId: ApplicationStep, validatedData: Record<string, unknown>, expectedVersion: number | undefined, context: ActingContext): Promise<number> {
       return data.transaction(async (repositories) => {
-        const request = await load(repositories, requestId, context);
+        const request = await loadHeader(repositories, requestId, context);
         assertEditable(request, context);
         const fields: Record<string, unknown> = {};
         for (const field of STEP_FIELDS[stepId]) if (field in validatedData) fields[field] = validatedData[field] ?? null;

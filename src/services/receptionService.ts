@@ -159,7 +159,8 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
       ];
       const staffNames = await repositories.casework.staffNames(staffIds);
       const status = statusOf(request);
-      const blockers = ['in_verification', 'ready_for_committee'].includes(status) ? await verification.blockers(requestId) : [];
+      const openReferralCount = referrals.filter((referral) => referral.closedAt === null).length;
+      const blockers = ['in_verification', 'ready_for_committee'].includes(status) ? verification.blockersGiven(request, lines, openReferralCount) : [];
       return {
         request,
         status,

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { DataAccess, Repositories } from '../data/index.ts';
 import type { FullRequest } from '../data/requestRepository.ts';
+import type { VerificationLineRecord } from '../data/caseworkRepository.ts';
 import { todayIso } from '../domain/dates.ts';
 import { parseSaudiIban } from '../domain/iban.ts';
 import { raiseBlockers, type RaiseBlocker } from '../domain/raiseGuard.ts';
@@ -43,11 +44,7 @@ export function verificationService(
   clock: Clock,
   notifications: NotificationService,
 ) {
-  async function blockersFor(repositories: Repositories, request: FullRequest): Promise<RaiseBlocker[]> {
-    const [lines, openReferralCount] = await Promise.all([
-      repositories.casework.verificationLines(request.id),
-      repositories.casework.openReferralCount(request.id),
-    ]);
+  function blockersGiven(request: FullRequest, lines: VerificationLineRecord[], openReferralCount: number): RaiseBlocker[] {
     return raiseBlockers({
       requiredItems: config.requiredVerificationItems,
       verificationLines: lines,
@@ -56,6 +53,14 @@ export function verificationService(
       idExpiryDate: request.idExpiryDate ?? UNKNOWN_ID_EXPIRY,
       submittedAt: todayIso(request.submittedAt ?? clock.now()),
     });
+  }
+
+  async function blockersFor(repositories: Repositories, request: FullRequest): Promise<RaiseBlocker[]> {
+    const [lines, openReferralCount] = await Promise.all([
+      repositories.casework.verificationLines(request.id),
+      repositories.casework.openReferralCount(request.id),
+    ]);
+    return blockersGiven(request, lines, openReferralCount);
   }
 
   /** complete_verification and raise share the guard: data may change between the two steps. */
@@ -84,6 +89,8 @@ export function verificationService(
   return {
     blockers: (requestId: number) =>
       data.transaction(async (repositories) => blockersFor(repositories, await loadRequest(repositories, requestId))),
+    /** The same guard over what a page has already read (the request file): no second read of the request. */
+    blockersGiven,
 
     startVerification: (requestId: number, expectedVersion: number, context: ActingContext) =>
       data.transaction(async (repositories) => {
