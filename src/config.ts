@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRetentionOverrides, retentionPolicy } from './domain/retention.ts';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
 
@@ -61,6 +62,15 @@ const environmentSchema = z
     OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    RETENTION_DAYS: z.string().default('').transform((value, ctx) => {
+      try {
+        return parseRetentionOverrides(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+    RETENTION_JOB_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -110,6 +120,8 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     outboxIntervalMs: env.OUTBOX_INTERVAL_SECONDS * 1000,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     readCacheTtlMs: env.READ_CACHE_SECONDS * 1000,
+    retention: retentionPolicy(env.RETENTION_DAYS),
+    retentionJobIntervalMs: env.RETENTION_JOB_INTERVAL_HOURS * 3_600_000,
   };
 }
 

@@ -12,6 +12,7 @@ export function startBackgroundJobs(services: Services, logger: Logger): () => v
   const jobs: Job[] = [
     { name: 'outbox', intervalMs: services.config.outboxIntervalMs, run: () => services.notifications.deliverDue() },
     { name: 'decision-release', intervalMs: services.config.releaseJobIntervalMs, run: () => services.decisionRelease.releaseDue() },
+    { name: 'retention', intervalMs: services.config.retentionJobIntervalMs, run: () => services.retention.applyAll() },
   ];
   const timers = jobs.map((job) => {
     let running = false;

@@ -11,6 +11,8 @@ import { caseworkRepository } from './caseworkRepository.ts';
 import { feedbackRepository } from './feedbackRepository.ts';
 import { indicatorsRepository } from './indicatorsRepository.ts';
 import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
+import { retentionRepository } from './retentionRepository.ts';
+import { personalDataRepository } from './personalDataRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -42,6 +44,8 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     feedback: feedbackRepository(db),
     indicators: indicatorsRepository(db),
     referenceDocuments: referenceDocumentRepository(db),
+    retention: retentionRepository(db),
+    personalData: personalDataRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -19,6 +19,7 @@ import { ratingService } from './ratingService.ts';
 import { indicatorService } from './indicatorService.ts';
 import { referenceDocumentService } from './referenceDocumentService.ts';
 import { withdrawalService } from './withdrawalService.ts';
+import { personalDataServices } from './personalDataServices.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -50,6 +51,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     indicators: indicatorService(data, config, clock),
     withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
+    ...personalDataServices(data, config, clock, notifications, documentStorage(config.uploadDir)),
   };
 }
 export type Services = ReturnType<typeof services>;

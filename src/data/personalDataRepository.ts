@@ -1,0 +1,5 @@
+import type { Db } from './prismaClient.ts';
+
+export function personalDataRepository(_db: Db) {
+  return {};
+}
