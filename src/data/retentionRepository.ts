@@ -56,19 +56,33 @@ export function retentionRepository(db: Db) {
     const owners = await db.supportRequest.findMany({ where: { id: { in: ids } }, select: { beneficiaryId: true }, distinct: ['beneficiaryId'] });
     for (const { beneficiaryId } of owners) {
       const stillInUse = await db.supportRequest.count({ where: { beneficiaryId, anonymisedAt: null } });
-      if (stillInUse > 0) continue;
-      await db.beneficiary.update({
-        where: { id: beneficiaryId },
-        data: { nationalId: `ANON-${beneficiaryId}`, mobile: null, fullName: null, passwordHash: null, fileNumber: null, mobileVerifiedAt: null },
-      });
-      await db.notification.updateMany({ where: { beneficiaryId }, data: { recipient: '', body: '', subject: null } });
-      await db.beneficiaryQuestion.updateMany({ where: { beneficiaryId }, data: { question: '', answer: null } });
-      await db.oneTimeCode.deleteMany({ where: { beneficiaryId } });
+      if (stillInUse === 0) await anonymisePerson(beneficiaryId);
     }
     return { count, storageKeys: documents.map((document) => document.storageKey) };
   }
 
+  async function anonymisePerson(beneficiaryId: number) {
+    await db.beneficiary.update({
+      where: { id: beneficiaryId },
+      data: { nationalId: `ANON-${beneficiaryId}`, mobile: null, fullName: null, passwordHash: null, fileNumber: null, mobileVerifiedAt: null },
+    });
+    await db.notification.updateMany({ where: { beneficiaryId }, data: { recipient: '', body: '', subject: null } });
+    await db.beneficiaryQuestion.updateMany({ where: { beneficiaryId }, data: { question: '', answer: null } });
+    await db.inquiry.updateMany({ where: { beneficiaryId }, data: { subject: '', answer: '' } });
+    await db.oneTimeCode.deleteMany({ where: { beneficiaryId } });
+  }
+
   return {
+    /** A destruction request carried out: drafts go, other requests keep only their figures, and so does the person. */
+    async destroyPersonalData(beneficiaryId: number, at: Date): Promise<RetentionBatch> {
+      const drafts = await db.supportRequest.findMany({ where: { beneficiaryId, status: 'draft' }, select: { id: true } });
+      const deleted = await deleteRequests(drafts.map((row) => row.id));
+      const others = await db.supportRequest.findMany({ where: { beneficiaryId, anonymisedAt: null }, select: { id: true } });
+      const anonymised = await anonymiseRequests(others.map((row) => row.id), at);
+      await anonymisePerson(beneficiaryId);
+      return { count: deleted.count + anonymised.count, storageKeys: [...deleted.storageKeys, ...anonymised.storageKeys] };
+    },
+
     async deleteAbandonedDrafts(updatedBefore: Date, limit: number): Promise<RetentionBatch> {
       const rows = await db.supportRequest.findMany({ where: { status: 'draft', updatedAt: { lt: updatedBefore } }, select: { id: true }, take: limit });
       return deleteRequests(rows.map((row) => row.id));

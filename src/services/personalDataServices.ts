@@ -4,10 +4,16 @@ import type { DocumentStorage } from '../data/documentStorage.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationService } from './notificationService.ts';
 import { retentionService } from './retentionService.ts';
+import { myDataService } from './myDataService.ts';
+import { dataRequestService } from './dataRequestService.ts';
+// The version beneficiaries accept at registration has its one home beside the registration form.
+import { PRIVACY_NOTICE_VERSION } from '../routes/account/authController.ts';
 
 /** The personal-data use cases (retention, a person's own data, their requests about it, exports). */
-export function personalDataServices(data: DataAccess, config: Config, clock: Clock, _notifications: NotificationService, storage: DocumentStorage) {
+export function personalDataServices(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService, storage: DocumentStorage) {
   return {
     retention: retentionService(data, config.retention, clock, storage),
+    myData: myDataService(data, clock, PRIVACY_NOTICE_VERSION),
+    dataRequests: dataRequestService(data, clock, notifications, storage),
   };
 }
