@@ -13,6 +13,7 @@ import { indicatorsRepository } from './indicatorsRepository.ts';
 import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
 import { retentionRepository } from './retentionRepository.ts';
 import { personalDataRepository } from './personalDataRepository.ts';
+import { exportRepository } from './exportRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -46,6 +47,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     referenceDocuments: referenceDocumentRepository(db),
     retention: retentionRepository(db),
     personalData: personalDataRepository(db),
+    exports: exportRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -3,6 +3,7 @@ import type { Services } from '../services/index.ts';
 import { accountMyDataRoutes } from './account/myDataController.ts';
 import { accountDataRequestRoutes } from './account/dataRequestsController.ts';
 import { staffDataRequestRoutes } from './staff/dataRequestsController.ts';
+import { exportRoutes } from './exportsController.ts';
 
 /** Personal data rights (issue 12): the beneficiary's pages, the staff queue, the admin pages. */
 export function personalDataRoutes(services: Services) {
@@ -10,5 +11,6 @@ export function personalDataRoutes(services: Services) {
   router.use(accountMyDataRoutes(services));
   router.use(accountDataRequestRoutes(services));
   router.use(staffDataRequestRoutes(services));
+  router.use(exportRoutes(services));
   return router;
 }

@@ -51,7 +51,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     indicators: indicatorService(data, config, clock),
     withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
-    ...personalDataServices(data, config, clock, notifications, documentStorage(config.uploadDir)),
+    ...personalDataServices(data, config, clock, notifications, documentStorage(config.uploadDir), indicatorService(data, config, clock)),
   };
 }
 export type Services = ReturnType<typeof services>;

@@ -15,22 +15,29 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
+const clean = (value?: string) => (value && value.trim() ? value.trim() : undefined);
+
+/** The page's query as a repository filter; the CSV export reads the same query the same way. */
+export function auditFilterFrom(query: unknown) {
+  const filter = filterSchema.parse(query);
+  return {
+    filter,
+    search: {
+      action: clean(filter.action),
+      actorLabel: clean(filter.actor),
+      entityType: clean(filter.entityType),
+      entityId: clean(filter.entityId),
+      from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
+      to: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    },
+  };
+}
+
 export function adminAuditRoutes(services: Services) {
   const router = express.Router();
   router.get('/admin/audit', requireRole('admin', 'manager'), async (req, res) => {
-    const filter = filterSchema.parse(req.query);
-    const clean = (value?: string) => (value && value.trim() ? value.trim() : undefined);
-    const { entries, total } = await services.audit.search(
-      {
-        action: clean(filter.action),
-        actorLabel: clean(filter.actor),
-        entityType: clean(filter.entityType),
-        entityId: clean(filter.entityId),
-        from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-        to: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
-      },
-      filter.page,
-    );
+    const { filter, search } = auditFilterFrom(req.query);
+    const { entries, total } = await services.audit.search(search, filter.page);
     const query = new URLSearchParams(
       Object.entries({ action: filter.action, actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, from: filter.from, to: filter.to })
         .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
