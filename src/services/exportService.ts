@@ -56,7 +56,7 @@ export function exportService(data: DataAccess, config: Config, clock: Clock, in
       let row = 0;
       for await (const request of repositories.exports.requestsForReporting(filter)) {
         row += 1;
-        const decision = request.decisions[0];
+        const decision = request.decision;
         yield {
           row,
           ageBand: ageBand(request.birthDate, request.submittedAt ?? clock.now()),
@@ -64,14 +64,14 @@ export function exportService(data: DataAccess, config: Config, clock: Clock, in
           supportType: request.supportType ?? '',
           status: request.status,
           channel: request.channel,
-          householdSize: request._count.householdMembers + 1,
+          householdSize: request.householdMembers + 1,
           monthlyIncome: sum([request.incomeSalary, request.incomeSocialSecurity, request.incomePension, request.incomeOther]),
           monthlyRent: request.monthlyRent ?? '',
           submittedOn: dayOf(request.submittedAt),
           decidedOn: dayOf(decision?.decidedAt),
           outcome: decision?.outcome ?? '',
           amountApproved: decision?.amount ?? '',
-          amountDelivered: sum(request.services.map((service) => service.amount)),
+          amountDelivered: request.amountDelivered,
         };
       }
     },
