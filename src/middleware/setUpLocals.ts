@@ -27,6 +27,7 @@ const STAFF_NAVIGATION: NavigationItem[] = [
   { href: '/admin/satisfaction', key: 'common:nav.satisfaction', roles: ['manager', 'admin'] },
   { href: '/admin/indicators', key: 'common:nav.indicators', roles: ['manager', 'admin'] },
   { href: '/staff/data-requests', key: 'privacy:nav.dataRequests', roles: ['relations_officer', 'manager'] },
+  { href: '/admin/processing', key: 'privacy:nav.processing', roles: ['admin', 'manager'] },
   { href: '/staff/tools', key: 'common:nav.tools' },
 ];
 

@@ -4,6 +4,7 @@ import { accountMyDataRoutes } from './account/myDataController.ts';
 import { accountDataRequestRoutes } from './account/dataRequestsController.ts';
 import { staffDataRequestRoutes } from './staff/dataRequestsController.ts';
 import { exportRoutes } from './exportsController.ts';
+import { adminProcessingRoutes } from './admin/processingController.ts';
 
 /** Personal data rights (issue 12): the beneficiary's pages, the staff queue, the admin pages. */
 export function personalDataRoutes(services: Services) {
@@ -12,5 +13,6 @@ export function personalDataRoutes(services: Services) {
   router.use(accountDataRequestRoutes(services));
   router.use(staffDataRequestRoutes(services));
   router.use(exportRoutes(services));
+  router.use(adminProcessingRoutes(services));
   return router;
 }
