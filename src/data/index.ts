@@ -12,7 +12,7 @@ import { feedbackRepository } from './feedbackRepository.ts';
 import { indicatorsRepository } from './indicatorsRepository.ts';
 import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
 import { retentionRepository } from './retentionRepository.ts';
-import { personalDataRepository } from './personalDataRepository.ts';
+import { breachRepository, personalDataRepository } from './personalDataRepository.ts';
 import { exportRepository } from './exportRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
@@ -48,6 +48,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     retention: retentionRepository(db),
     personalData: personalDataRepository(db),
     exports: exportRepository(db),
+    breaches: breachRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -67,3 +67,36 @@ export function personalDataRepository(db: Db) {
   };
 }
 export type PersonalDataRepository = ReturnType<typeof personalDataRepository>;
+
+/** The breach register: incidents, the beneficiaries they touch, and the notices sent to them. */
+export function breachRepository(db: Db) {
+  return {
+    create: (input: { title: string; description: string; discoveredAt: Date; recordedAt: Date; recordedById: number }) => db.breachIncident.create({ data: input }),
+    list: () => db.breachIncident.findMany({ orderBy: { id: 'desc' }, include: { _count: { select: { affected: true } } } }),
+    find: (id: number) => db.breachIncident.findUnique({ where: { id }, include: { affected: { orderBy: { id: 'asc' } } } }),
+    markAuthorityNotified: async (id: number, at: Date) =>
+      (await db.breachIncident.updateMany({ where: { id, authorityNotifiedAt: null }, data: { authorityNotifiedAt: at } })).count === 1,
+    addAffected: async (incidentId: number, beneficiaryId: number, at: Date) => {
+      const existing = await db.breachAffected.findUnique({ where: { incidentId_beneficiaryId: { incidentId, beneficiaryId } } });
+      if (existing) return false;
+      await db.breachAffected.create({ data: { incidentId, beneficiaryId, addedAt: at } });
+      return true;
+    },
+    /** Claimed by the update, so a notice is queued once per person however often the button is pressed. */
+    claimUnnotified: async (incidentId: number, at: Date) => {
+      const pending = await db.breachAffected.findMany({ where: { incidentId, noticeQueuedAt: null }, select: { id: true, beneficiaryId: true } });
+      const claimed: number[] = [];
+      for (const row of pending) {
+        if ((await db.breachAffected.updateMany({ where: { id: row.id, noticeQueuedAt: null }, data: { noticeQueuedAt: at } })).count === 1) claimed.push(row.beneficiaryId);
+      }
+      return claimed;
+    },
+    searchBeneficiaries: (query: string) =>
+      db.beneficiary.findMany({
+        where: { OR: [{ nationalId: query }, { fullName: { contains: query } }, { mobile: { contains: query } }] },
+        select: { id: true, nationalId: true, fullName: true, mobile: true },
+        orderBy: { id: 'asc' },
+        take: 50,
+      }),
+  };
+}

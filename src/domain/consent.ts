@@ -25,6 +25,7 @@ export const NECESSARY_MESSAGE_TEMPLATES: readonly string[] = [
   'dataRequestExtended',
   'dataRequestAnswered',
   'dataRequestRefused',
+  'breachNotice',
 ];
 
 /** Messages sent only with consent (reminders, invitations); none are written yet. */

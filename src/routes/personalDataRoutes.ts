@@ -5,6 +5,7 @@ import { accountDataRequestRoutes } from './account/dataRequestsController.ts';
 import { staffDataRequestRoutes } from './staff/dataRequestsController.ts';
 import { exportRoutes } from './exportsController.ts';
 import { adminProcessingRoutes } from './admin/processingController.ts';
+import { adminBreachRoutes } from './admin/breachesController.ts';
 
 /** Personal data rights (issue 12): the beneficiary's pages, the staff queue, the admin pages. */
 export function personalDataRoutes(services: Services) {
@@ -14,5 +15,6 @@ export function personalDataRoutes(services: Services) {
   router.use(staffDataRequestRoutes(services));
   router.use(exportRoutes(services));
   router.use(adminProcessingRoutes(services));
+  router.use(adminBreachRoutes(services));
   return router;
 }

@@ -7,6 +7,7 @@ import { retentionService } from './retentionService.ts';
 import { myDataService } from './myDataService.ts';
 import { dataRequestService } from './dataRequestService.ts';
 import { exportService } from './exportService.ts';
+import { breachService } from './breachService.ts';
 import type { IndicatorService } from './indicatorService.ts';
 // The version beneficiaries accept at registration has its one home beside the registration form.
 import { PRIVACY_NOTICE_VERSION } from '../routes/account/authController.ts';
@@ -18,5 +19,6 @@ export function personalDataServices(data: DataAccess, config: Config, clock: Cl
     myData: myDataService(data, clock, PRIVACY_NOTICE_VERSION),
     dataRequests: dataRequestService(data, clock, notifications, storage),
     exports: exportService(data, config, clock, indicators),
+    breaches: breachService(data, clock, notifications),
   };
 }

@@ -43,3 +43,27 @@ CREATE INDEX "DataRequest_status_dueAt_idx" ON "DataRequest"("status", "dueAt");
 
 -- CreateIndex
 CREATE INDEX "DataRequest_beneficiaryId_receivedAt_idx" ON "DataRequest"("beneficiaryId", "receivedAt");
+
+-- CreateTable
+CREATE TABLE "BreachIncident" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "discoveredAt" DATETIME NOT NULL,
+    "recordedAt" DATETIME NOT NULL,
+    "recordedById" INTEGER NOT NULL,
+    "authorityNotifiedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "BreachAffected" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "incidentId" INTEGER NOT NULL,
+    "beneficiaryId" INTEGER NOT NULL,
+    "addedAt" DATETIME NOT NULL,
+    "noticeQueuedAt" DATETIME,
+    CONSTRAINT "BreachAffected_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "BreachIncident" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BreachAffected_incidentId_beneficiaryId_key" ON "BreachAffected"("incidentId", "beneficiaryId");
