@@ -82,4 +82,34 @@ describe('a beneficiary takes their data away and asks for a correction; an offi
     expect(consoleErrors).toEqual([]);
     expect(deskErrors).toEqual([]);
   });
+
+  it('shows the privacy notice and the admin pages for personal data without accessibility faults', async () => {
+    const { testApp } = running;
+    const page = await phonePage(browser);
+    await page.goto(running.baseUrl + '/privacy');
+    await expect(page.locator('[data-qa="retention-table"]').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+
+    const admin = await createStaff(testApp, ['admin', 'manager']);
+    const desk = await desktopPage(browser);
+    const consoleErrors = collectConsoleErrors(desk);
+    await desk.goto(running.baseUrl + '/staff/login');
+    await desk.fill('[data-qa="email"]', admin.email);
+    await desk.fill('[data-qa="password"]', admin.password);
+    await desk.click('[data-qa="staff-login-submit"]');
+    await desk.waitForURL((url) => !url.pathname.endsWith('/login'));
+    for (const path of ['/admin/processing', '/admin/breaches', '/admin/indicators']) {
+      await desk.goto(running.baseUrl + path);
+      await expectNoAxeViolations(desk);
+    }
+    await desk.goto(running.baseUrl + '/admin/breaches');
+    await desk.fill('[data-qa="title"]', 'كشف أُرسل إلى بريد خاطئ');
+    await desk.fill('[data-qa="description"]', 'أُرسل كشف فيه أسماء إلى بريد خاطئ');
+    await desk.fill('[data-qa="discoveredAt"]', '2026-03-01T09:00');
+    await desk.click('[data-qa="record-breach"]');
+    await desk.waitForURL(/\/admin\/breaches\/\d+$/);
+    await expect(desk.locator('[data-qa="breach-clock"]').textContent()).resolves.toContain('للإبلاغ');
+    await expectNoAxeViolations(desk);
+    expect(consoleErrors).toEqual([]);
+  });
 });
