@@ -1,5 +1,6 @@
 import type { DataAccess } from '../data/index.ts';
 import { CONSENT_PURPOSES, consentGiven, type ConsentPurpose } from '../domain/consent.ts';
+import { beneficiaryStatusView, type RequestStatus } from '../domain/requestStatus.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 
@@ -16,7 +17,12 @@ export function myDataService(data: DataAccess, clock: Clock, privacyNoticeVersi
   return {
     /** Everything held about the signed-in person, read for them only; each download is audited. */
     async collect(context: ActingContext & { kind: 'beneficiary' }, purpose: 'view' | 'download' | 'print'): Promise<MyData | null> {
-      const everything = await data.repositories.personalData.everythingAbout(context.id);
+      const found = await data.repositories.personalData.everythingAbout(context.id);
+      // A decision is the person's once it is told to them: until then the request reads "with the committee".
+      const everything = found && {
+        ...found,
+        requests: found.requests.map((request) => ({ ...request, status: beneficiaryStatusView(request.status as RequestStatus, { decisionReleased: request.decisionReleasedAt != null }) })),
+      };
       if (everything && purpose !== 'view') {
         await data.repositories.audit.append({ ...auditActor(context), action: `my_data.${purpose}`, entityType: 'beneficiary', entityId: context.id });
       }

@@ -24,6 +24,7 @@ export async function fullHistory(testApp: TestApp, tag: string, options: { stat
     await prisma.householdMember.updateMany({ where: { requestId: fixture.requestId }, data: { fullName: `${tag} الابنة` } });
     await prisma.requestDocument.create({ data: { requestId: fixture.requestId, kind: 'lease', originalName: `${tag}-عقد.pdf`, mimeType: 'application/pdf', sizeBytes: 20, sha256: 'x', storageKey: key } });
     await prisma.declaration.create({ data: { requestId: fixture.requestId, textVersion: 'v1', signatureName: `${tag} توقيع`, signedAt: now, channel: 'website', dataHash: `hash-${tag}` } });
+    await prisma.supportRequest.update({ where: { id: fixture.requestId }, data: { decisionReleasedAt: now } });
     await prisma.decision.create({ data: { requestId: fixture.requestId, outcome: 'accept', approvedSupportType: 'rent', amount: 1500, decidedById: 1, decidedAt: now, releasedAt: now, note: `${tag} ملاحظة داخلية` } });
     await prisma.serviceDelivery.create({ data: { requestId: fixture.requestId, beneficiaryId: fixture.beneficiaryId, serviceType: 'rent', amount: 1500, deliveredOn: '2026-02-20', deliveredById: 1 } });
     await prisma.notification.create({ data: { channel: 'sms', recipient: options.mobile ?? '+966501112233', beneficiaryId: fixture.beneficiaryId, template: 'requestSubmitted', body: `${tag} وصل طلبك`, status: 'sent', sentAt: now } });

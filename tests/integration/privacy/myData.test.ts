@@ -68,7 +68,7 @@ describe('my data', () => {
     for (const path of ['/account/my-data', '/account/my-data/print']) {
       const page = await agent.get(path);
       expect(page.status).toBe(200);
-      for (const text of ['هند عبدالله الشمري', 'هند الابنة', 'هند-عقد.pdf', 'هند توقيع', 'هند وصل طلبك', 'هند متى يصدر القرار؟', 'هند استفسار هاتفي', 'هند خدمة ممتازة', 'أفراد الأسرة', 'الرسائل المرسلة إليّ']) {
+      for (const text of ['مسجّل مستفيدًا', 'سداد إيجار', 'هند عبدالله الشمري', 'هند الابنة', 'هند-عقد.pdf', 'هند توقيع', 'هند وصل طلبك', 'هند متى يصدر القرار؟', 'هند استفسار هاتفي', 'هند خدمة ممتازة', 'أفراد الأسرة', 'الرسائل المرسلة إليّ']) {
         expect(page.text).toContain(text);
       }
       expect(page.text).not.toContain('منيرة');
@@ -112,6 +112,18 @@ describe('my data', () => {
     expect(download.consents).toHaveLength(2);
     const other = await withPrisma(testApp, (prisma) => prisma.consentRecord.count({ where: { beneficiaryId: { not: hind.beneficiaryId } } }));
     expect(other).toBe(0);
+  });
+
+  it('keeps a decision not yet told out of the data, status included', async () => {
+    const undecided = await fullHistory(testApp, 'جواهر', { status: 'accepted', mobile: '+966509990001' });
+    await withPrisma(testApp, async (prisma) => {
+      await prisma.decision.updateMany({ where: { requestId: undecided.requestId }, data: { releasedAt: null } });
+      await prisma.supportRequest.update({ where: { id: undecided.requestId }, data: { decisionReleasedAt: null } });
+    });
+    const agent = await signInBeneficiary(testApp, undecided.nationalId);
+    const body = JSON.parse((await agent.get('/account/my-data/download')).text) as { requests: { status: string; decisions: unknown[] }[] };
+    expect(body.requests[0]).toMatchObject({ status: 'with_committee', decisions: [] });
+    expect((await agent.get('/account/my-data')).text).not.toContain('>accepted<');
   });
 
   it('does not show another beneficiary\'s data request', async () => {
