@@ -94,6 +94,11 @@ export function staffDataRequestRoutes(services: Services) {
       else await services.dataRequests.answer(context, id, form.data.text);
     } catch (error) {
       if (error instanceof NotFoundError) return notFoundHandler(req, res);
+      // Answered meanwhile (another officer, another tab): the page has no form any more, so say so above it.
+      if (error instanceof TransitionRefusedError && error.code === 'privacy:errors.notOpen') {
+        req.session.flashMessage = { key: error.code };
+        return res.redirect(303, `/staff/data-requests/${id}`);
+      }
       if (error instanceof TransitionRefusedError) return renderOne(req, res, id, 409, typed, [{ field: 'outcome', code: error.code }]);
       throw error;
     }

@@ -62,8 +62,8 @@ describe('requests about personal data', () => {
     expect(answered.text).toContain('صُحّح اسم ابنتك إلى ريم');
     expect((await outbox('dataRequestAnswered')).length).toBe(1);
     const second = await staffAnswer(id, 'refuse', 'مرة ثانية');
-    expect(second.status).toBe(409);
-    expect(second.text).toContain('أُجيب عن هذا الطلب من قبل');
+    expect(second.status).toBe(303);
+    expect((await officer.get(`/staff/data-requests/${id}`)).text).toContain('أُجيب عن هذا الطلب من قبل');
     const record = await withPrisma(testApp, (prisma) => prisma.dataRequest.findUniqueOrThrow({ where: { id } }));
     expect(record.status).toBe('answered');
   });
