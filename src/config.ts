@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRetentionOverrides, retentionPolicy } from './domain/retention.ts';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
 // Below the idle timeout of common reverse proxies (60 s), so the proxy never reuses a connection we just closed.
@@ -69,6 +70,15 @@ const environmentSchema = z
     // Long enough for a 5 MB upload over a slow mobile link; Node's own default lets a request hang for 5 minutes.
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
     HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    RETENTION_DAYS: z.string().default('').transform((value, ctx) => {
+      try {
+        return parseRetentionOverrides(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+    RETENTION_JOB_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -132,6 +142,8 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
       headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
       keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
     },
+    retention: retentionPolicy(env.RETENTION_DAYS),
+    retentionJobIntervalMs: env.RETENTION_JOB_INTERVAL_HOURS * 3_600_000,
   };
 }
 

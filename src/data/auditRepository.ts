@@ -27,6 +27,19 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/** The one reading of an audit filter, shared by the page and the export. */
+export function auditWhere(filter: AuditFilter) {
+  return {
+    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.actorLabel ? { actorLabel: { contains: filter.actorLabel } } : {}),
+    ...(filter.entityType ? { entityType: filter.entityType } : {}),
+    ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    ...(filter.from || filter.to
+      ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
+  };
+}
+
 function toRecord(row: AuditEntry): AuditRecord {
   return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null };
 }
@@ -52,15 +65,7 @@ export function auditRepository(db: Db, now: () => Date = () => new Date()) {
       });
     },
     search: async (filter: AuditFilter, page: number, pageSize: number) => {
-      const where = {
-        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-        ...(filter.actorLabel ? { actorLabel: { contains: filter.actorLabel } } : {}),
-        ...(filter.entityType ? { entityType: filter.entityType } : {}),
-        ...(filter.entityId ? { entityId: filter.entityId } : {}),
-        ...(filter.from || filter.to
-          ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
-          : {}),
-      };
+      const where = auditWhere(filter);
       const [rows, total] = await Promise.all([
         db.auditEntry.findMany({ where, orderBy: { id: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
         db.auditEntry.count({ where }),

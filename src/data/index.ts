@@ -15,6 +15,9 @@ import { indicatorsRepository } from './indicatorsRepository.ts';
 import { referenceDocumentRepository } from './referenceDocumentRepository.ts';
 import { rateLimitRepository } from './rateLimitRepository.ts';
 import { accessLogRepository } from './accessLogRepository.ts';
+import { retentionRepository } from './retentionRepository.ts';
+import { breachRepository, personalDataRepository } from './personalDataRepository.ts';
+import { exportRepository } from './exportRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -48,6 +51,10 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     referenceDocuments: referenceDocumentRepository(db),
     rateLimits: rateLimitRepository(db),
     accessLog: accessLogRepository(db),
+    retention: retentionRepository(db),
+    personalData: personalDataRepository(db),
+    exports: exportRepository(db),
+    breaches: breachRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -26,6 +26,9 @@ const STAFF_NAVIGATION: NavigationItem[] = [
   },
   { href: '/admin/satisfaction', key: 'common:nav.satisfaction', roles: ['manager', 'admin'] },
   { href: '/admin/indicators', key: 'common:nav.indicators', roles: ['manager', 'admin'] },
+  { href: '/staff/data-requests', key: 'privacy:nav.dataRequests', roles: ['relations_officer', 'manager'] },
+  { href: '/admin/processing', key: 'privacy:nav.processing', roles: ['admin', 'manager'] },
+  { href: '/admin/breaches', key: 'privacy:nav.breaches', roles: ['admin'] },
   { href: '/staff/tools', key: 'common:nav.tools' },
 ];
 
@@ -59,6 +62,7 @@ function navigationFor(req: Request) {
         key: 'common:nav.myQuestions',
         current: req.path.startsWith('/account/questions'),
       },
+      { href: '/account/my-data', key: 'privacy:nav.myData', current: req.path.startsWith('/account/my-data') || req.path.startsWith('/account/data-requests') },
     ];
   }
   return [

@@ -13,6 +13,7 @@ import { researchRoutes } from './research/index.ts';
 import { committeeRoutes } from './committee/index.ts';
 import { accountRoutes } from './account/index.ts';
 import { applyRoutes } from './apply/index.ts';
+import { personalDataRoutes } from './personalDataRoutes.ts';
 
 export function routes(services: Services) {
   const router = express.Router();
@@ -27,6 +28,7 @@ export function routes(services: Services) {
   router.use(receptionRoutes(services));
   router.use(researchRoutes(services));
   router.use(committeeRoutes(services));
+  router.use(personalDataRoutes(services));
   router.use(accountRoutes(services));
   router.use(applyRoutes(services));
   return router;

@@ -32,3 +32,12 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** A request the portal cannot act on as sent (an impossible filter date, say): the 400 page. */
+export class BadRequestError extends Error {
+  readonly status = 400;
+  constructor(message = 'bad request') {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}

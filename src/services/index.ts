@@ -21,6 +21,7 @@ import { referenceDocumentService } from './referenceDocumentService.ts';
 import { storedFileService } from './storedFileService.ts';
 import { withdrawalService } from './withdrawalService.ts';
 import { caseAccessService } from './caseAccessService.ts';
+import { personalDataServices } from './personalDataServices.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -54,6 +55,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
     storedFiles: storedFileService(data, documentStorage(config.uploadDir), clock),
+    ...personalDataServices(data, config, clock, notifications, documentStorage(config.uploadDir), indicatorService(data, config, clock)),
   };
 }
 export type Services = ReturnType<typeof services>;

@@ -3,6 +3,7 @@ import type { DataAccess, Repositories } from '../data/index.ts';
 import { carriesCode } from '../domain/smsThrottle.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationTransport } from './notificationTransport.ts';
+import { consentGiven, isOptionalMessage } from '../domain/consent.ts';
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
 export const OUTBOX_PAGE_SIZE = 50;
@@ -32,6 +33,8 @@ export interface RequestApplicant {
  */
 export function notificationService(data: DataAccess, clock: Clock, translate: TFunction, transport: NotificationTransport) {
   async function enqueue(repositories: Repositories, request: NotificationRequest): Promise<void> {
+    // Messages the service does not need go only to people who agreed to them (src/domain/consent.ts).
+    if (isOptionalMessage(request.template) && !(request.beneficiaryId && consentGiven(await repositories.personalData.consentsOf(request.beneficiaryId), 'optional_messages'))) return;
     const params = { ...request.params };
     const queuedAt = clock.now();
     if (request.mobile) {

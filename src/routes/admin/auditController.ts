@@ -28,23 +28,36 @@ function dateErrors(from: string | undefined, to: string | undefined): FieldErro
   return errors;
 }
 
+const clean = (value?: string) => (value && value.trim() ? value.trim() : undefined);
+
+/**
+ * The page's query as a repository filter, with the problems of its dates; the CSV export reads the
+ * same query the same way. `search` is only meaningful when `errors` is empty.
+ */
+export function auditFilterFrom(query: unknown) {
+  const filter = filterSchema.parse(query);
+  const from = clean(filter.from);
+  const to = clean(filter.to);
+  const errors = dateErrors(from, to);
+  return {
+    filter,
+    errors,
+    search: {
+      action: clean(filter.action),
+      actorLabel: clean(filter.actor),
+      entityType: clean(filter.entityType),
+      entityId: clean(filter.entityId),
+      from: from && errors.length === 0 ? new Date(`${from}T00:00:00Z`) : undefined,
+      to: to && errors.length === 0 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    },
+  };
+}
+
 export function adminAuditRoutes(services: Services) {
   const router = express.Router();
   router.get('/admin/audit', requireRole('admin', 'manager'), async (req, res) => {
-    const filter = filterSchema.parse(req.query);
-    const clean = (value?: string) => (value && value.trim() ? value.trim() : undefined);
-    const errors = dateErrors(clean(filter.from), clean(filter.to));
-    const { entries, total } = errors.length > 0 ? { entries: [], total: 0 } : await services.audit.search(
-      {
-        action: clean(filter.action),
-        actorLabel: clean(filter.actor),
-        entityType: clean(filter.entityType),
-        entityId: clean(filter.entityId),
-        from: clean(filter.from) ? new Date(`${clean(filter.from)}T00:00:00Z`) : undefined,
-        to: clean(filter.to) ? new Date(new Date(`${clean(filter.to)}T00:00:00Z`).getTime() + 86_400_000) : undefined,
-      },
-      filter.page,
-    );
+    const { filter, errors, search } = auditFilterFrom(req.query);
+    const { entries, total } = errors.length > 0 ? { entries: [], total: 0 } : await services.audit.search(search, filter.page);
     const query = new URLSearchParams(
       Object.entries({ action: filter.action, actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, from: filter.from, to: filter.to })
         .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),

@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Services } from '../../services/index.ts';
+import { periodParts } from '../../domain/retention.ts';
 
 export function publicRoutes(services: Services) {
   const router = express.Router();
@@ -13,7 +14,7 @@ export function publicRoutes(services: Services) {
   });
 
   router.get('/privacy', (_req, res) => {
-    res.render('pages/privacy', { pageTitleKey: 'privacy:title' });
+    res.render('pages/privacy', { pageTitleKey: 'privacy:title', retentionRules: services.retention.policy(), periodParts });
   });
 
   return router;

@@ -1,0 +1,100 @@
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import { requireRole } from '../../middleware/requireRole.ts';
+import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import type { Services } from '../../services/index.ts';
+import { NotFoundError } from '../../services/errors.ts';
+import { authorityClock, authorityDeadline } from '../../domain/breach.ts';
+import { foldDigits } from '../../domain/digits.ts';
+import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { parseId, staffContext } from '../context.ts';
+
+const RIYADH_OFFSET = '+03:00';
+const recordSchema = z.object({
+  title: z.string({ error: 'privacy:breach.errors.titleRequired' }).trim().min(1, 'privacy:breach.errors.titleRequired').max(200, 'privacy:breach.errors.titleTooLong'),
+  description: z.string({ error: 'privacy:breach.errors.descriptionRequired' }).trim().min(1, 'privacy:breach.errors.descriptionRequired').max(5000, 'privacy:breach.errors.descriptionTooLong'),
+  // Entered as Riyadh wall-clock time (the <input type="datetime-local"> format).
+  discoveredAt: z
+    .string({ error: 'privacy:breach.errors.discoveredRequired' })
+    .transform((value) => foldDigits(value.trim()))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'privacy:breach.errors.discoveredInvalid'))
+    .transform((value) => new Date(`${value}:00${RIYADH_OFFSET}`))
+    .refine((date) => !Number.isNaN(date.getTime()), 'privacy:breach.errors.discoveredInvalid'),
+});
+const formatRiyadh = (date: Date | null) => (date ? new Date(date.getTime() + 3 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+
+/** The breach register (admins): incidents, the 72-hour clock, affected beneficiaries and their notices. */
+export function adminBreachRoutes(services: Services) {
+  const router = express.Router();
+  const { breaches } = services;
+  router.use('/admin/breaches', requireRole('admin'));
+
+  const renderList = async (req: Request, res: Response, status = 200, values: Record<string, unknown> = {}, errors: FieldError[] = []) => {
+    const now = services.clock.now();
+    res.status(status).render('pages/admin/breaches', {
+      pageTitleKey: 'privacy:breach.title',
+      incidents: (await breaches.list()).map((incident) => ({ ...incident, clock: authorityClock(incident, now), discovered: formatRiyadh(incident.discoveredAt) })),
+      form: formState(values, errors),
+    });
+  };
+
+  router.get('/admin/breaches', (req, res) => renderList(req, res));
+
+  router.post('/admin/breaches', async (req, res) => {
+    const typed = keepTyped(req.body, ['title', 'description', 'discoveredAt']);
+    const form = validateForm(recordSchema, req.body);
+    if (!form.ok) return renderList(req, res, 400, typed, form.errors);
+    if (form.data.discoveredAt.getTime() > services.clock.now().getTime()) return renderList(req, res, 400, typed, [{ field: 'discoveredAt', code: 'privacy:breach.errors.discoveredFuture' }]);
+    const incident = await breaches.record(staffContext(req), form.data);
+    res.redirect(303, `/admin/breaches/${incident.id}`);
+  });
+
+  router.get('/admin/breaches/:id', async (req, res) => {
+    const id = parseId(req.params.id);
+    if (!id) return notFoundHandler(req, res);
+    try {
+      const { incident, affected } = await breaches.get(id);
+      const query = typeof req.query.q === 'string' ? foldDigits(req.query.q.trim()).slice(0, 100) : '';
+      res.render('pages/admin/breach', {
+        pageTitle: req.t('privacy:breach.incidentTitle', { id: incident.id }),
+        backLink: '/admin/breaches',
+        incident,
+        affected,
+        clock: authorityClock(incident, services.clock.now()),
+        deadline: formatRiyadh(authorityDeadline(incident.discoveredAt)),
+        discovered: formatRiyadh(incident.discoveredAt),
+        notified: formatRiyadh(incident.authorityNotifiedAt),
+        query,
+        results: query.length >= 3 ? await breaches.search(query) : [],
+        unnotified: affected.filter((row) => !row.noticeQueuedAt).length,
+      });
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFoundHandler(req, res);
+      throw error;
+    }
+  });
+
+  const action = (path: string, run: (req: Request, id: number) => Promise<unknown>, flash: string) =>
+    router.post(`/admin/breaches/:id/${path}`, async (req, res) => {
+      const id = parseId(req.params.id);
+      if (!id) return notFoundHandler(req, res);
+      try {
+        const result = await run(req, id);
+        req.session.flashMessage = { key: flash, params: typeof result === 'number' ? { count: result } : {} };
+      } catch (error) {
+        if (error instanceof NotFoundError) return notFoundHandler(req, res);
+        throw error;
+      }
+      res.redirect(303, `/admin/breaches/${id}`);
+    });
+
+  action('affected', (req, id) => {
+    const beneficiaryId = parseId((req.body as Record<string, unknown>).beneficiaryId);
+    if (!beneficiaryId) throw new NotFoundError();
+    return breaches.addAffected(staffContext(req), id, beneficiaryId);
+  }, 'privacy:breach.added');
+  action('authority-notified', (req, id) => breaches.markAuthorityNotified(staffContext(req), id), 'privacy:breach.authorityRecorded');
+  action('notices', (req, id) => breaches.notifyAffected(staffContext(req), id), 'privacy:breach.noticesQueued');
+
+  return router;
+}
