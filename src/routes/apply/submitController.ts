@@ -151,15 +151,13 @@ export function applySubmitRoutes(services: Services) {
     const request = await editableRequest(services, req, res);
     if (!request) return;
     const context = beneficiaryContext(req, res);
-    const signed = await applications.sign(
-      request.id,
-      { declarationAccepted: req.body?.declarationAccepted, signatureName: req.body?.signatureName, channel: 'website', ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-      context,
-    );
-    if (!signed.ok) return renderDeclaration(req, res, request, signed.errors);
     try {
-      if (request.status === 'needs_info') await applications.resubmit(request.id, context);
-      else await applications.submit(request.id, context, 'website');
+      const signed = await applications.signAndSend(
+        request.id,
+        { declarationAccepted: req.body?.declarationAccepted, signatureName: req.body?.signatureName, channel: 'website', ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+        context,
+      );
+      if (!signed.ok) return renderDeclaration(req, res, request, signed.errors);
     } catch (error) {
       if (!(error instanceof TransitionRefusedError)) throw error;
       const code = error.code.includes(':') || error.code === 'idExpiryDate.expired' ? error.code : `apply:errors.refused.${error.code}`;
