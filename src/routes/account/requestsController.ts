@@ -29,6 +29,12 @@ export function statusForBeneficiary(request: {
   });
 }
 
+/** What the association asked for and the applicant has not yet answered. */
+export function openInfoItems(request: { status: string; infoRequests: { resolvedAt: Date | null; items: string }[] }): string[] {
+  if (request.status !== 'needs_info') return [];
+  return request.infoRequests.filter((info) => !info.resolvedAt).flatMap((info) => parseItems(info.items));
+}
+
 function parseItems(items: string): string[] {
   try {
     const parsed: unknown = JSON.parse(items);
@@ -116,12 +122,7 @@ export function accountRequestRoutes(services: Services) {
       ratingOffered: ratingTarget?.offered ?? false,
       withdrawable: canWithdraw(request),
       underStudy: isUnderStudyForApplicant(status),
-      infoItems:
-        request.status === 'needs_info'
-          ? request.infoRequests
-              .filter((info) => !info.resolvedAt)
-              .flatMap((info) => parseItems(info.items))
-          : [],
+      infoItems: openInfoItems(request),
       timeline: timeline.map((entry) => ({
         at: dualDate(req, entry.at),
         key: `account:timeline.${entry.action}`,

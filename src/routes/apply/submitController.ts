@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import { openInfoItems } from '../account/requestsController.ts';
 import type { FullRequest } from '../../data/requestRepository.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { TransitionRefusedError, NotFoundError } from '../../services/errors.ts';
@@ -110,6 +111,7 @@ export function applySubmitRoutes(services: Services) {
       backLink: pathOf('documents'),
       progress: progressText(req, 'check'),
       sections: answerSections(req, request),
+      infoItems: openInfoItems(request),
       request,
       form: formState({}, errors),
     });

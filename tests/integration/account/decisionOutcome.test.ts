@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
+import { agentWithRole, createStaff, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
 import type { StaffRole } from '../../../src/domain/roles.ts';
 import { raisedRequest } from '../committee/fixtures.ts';
 
@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.close());
 
-async function signedInApplicant() {
-  const raised = await raisedRequest(testApp, { submittedAt: testApp.clock.now(), beneficiaryPassword: PASSWORD });
+async function signedInApplicant(status = 'with_committee') {
+  const raised = await raisedRequest(testApp, { submittedAt: testApp.clock.now(), beneficiaryPassword: PASSWORD, status });
   const agent = request.agent(testApp.app);
   const login = await agent.get('/account/login');
   const signedIn = await agent.post('/account/login').type('form').send({ _csrf: csrfFrom(login.text), nationalId: raised.nationalId, password: PASSWORD });
@@ -70,7 +70,7 @@ describe('what the applicant sees of the decision', () => {
 
     const served = await applicant.page();
     expect(served).toMatch(new RegExp(`data-qa="answer-file-number">[\\s\\S]*?${fileNumber}`));
-    expect(served).toContain('اكتمل تسجيلك مستفيدًا');
+    expect(served).toContain('اكتمل تسجيلك لدى الجمعية');
     expect(served).toContain('data-qa="beneficiary-service"');
     expect(served).not.toContain('ملاحظة الموظف عن التسليم');
     const list = await applicant.agent.get('/account/requests');
@@ -120,5 +120,44 @@ describe('what the applicant sees of the decision', () => {
     const own = await other.page();
     expect(own).not.toContain('7777');
     expect(own).not.toContain(NOTE_FOR_APPLICANT);
+  });
+});
+
+describe('what the request page promises', () => {
+  it('drops the earliest response date once it has passed, with no decision yet', async () => {
+    const applicant = await signedInApplicant();
+    expect(await applicant.page()).toContain('data-qa="earliest-response"');
+    testApp.clock.advanceDays(15);
+    const page = await applicant.page();
+    expect(page).not.toContain('data-qa="earliest-response"');
+    expect(page).toContain('يُدرس طلبك الآن، وسنراسلك حين يصدر الرد.');
+    expect((await applicant.agent.get('/account/requests')).text).not.toContain('أقرب موعد للرد');
+  });
+
+  it('drops the earliest response date once the request is withdrawn', async () => {
+    const applicant = await signedInApplicant('submitted');
+    expect(await applicant.page()).toContain('data-qa="earliest-response"');
+    const form = await applicant.agent.get(`/account/requests/${applicant.requestId}/withdraw`);
+    expect(form.status).toBe(200);
+    const version = /name="version" value="(\d+)"/.exec(form.text)?.[1] ?? '0';
+    const withdrawn = await applicant.agent
+      .post(`/account/requests/${applicant.requestId}/withdraw`)
+      .type('form')
+      .send({ _csrf: csrfFrom(form.text), version, reason: 'تحسّنت ظروفي' });
+    expect(withdrawn.status).toBe(303);
+    expect(await applicant.page()).not.toContain('data-qa="earliest-response"');
+  });
+
+  it('warns staff on the file that a held decision must not be told to the applicant', async () => {
+    const applicant = await signedInApplicant();
+    const { agent: staffAgent } = await agentWithRole(testApp, ['relations_officer']);
+    testApp.clock.advanceDays(1);
+    await testApp.services.committee.recordDecision(chair, applicant.requestId, { outcome: 'reject', rejectionReason: 'duplicate_support', note: null });
+    const held = await staffAgent.get(`/staff/requests/${applicant.requestId}`);
+    expect(held.status).toBe(200);
+    expect(held.text).toContain('data-qa="decision-held"');
+    testApp.clock.advanceDays(13);
+    await testApp.services.decisionRelease.releaseDue();
+    expect((await staffAgent.get(`/staff/requests/${applicant.requestId}`)).text).not.toContain('data-qa="decision-held"');
   });
 });

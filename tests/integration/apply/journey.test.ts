@@ -279,7 +279,10 @@ describe('the online application', () => {
     expect(detail.text).toContain('&lt;b&gt;كشف حساب&lt;/b&gt;');
     expect(detail.text).toContain('طلبت الجمعية معلومات إضافية');
 
-    expect((await agent.get('/apply/check')).status).toBe(200);
+    const check = await agent.get('/apply/check');
+    expect(check.status).toBe(200);
+    expect(check.text).toMatch(/data-qa="info-asked"[\s\S]*صورة عقد الإيجار المحدث/);
+    expect(check.text).toContain('&lt;b&gt;كشف حساب&lt;/b&gt;');
     expect((await post(agent, '/apply/housing?returnTo=check', { housingType: 'rented', monthlyRent: '1700' }, '/apply/housing')).headers.location).toBe('/apply/check');
     const stale = await testApp.services.applications.get(id, { kind: 'system', ip: null });
     expect(testApp.services.applications.declarationStatus(stale)).toBe('stale');
