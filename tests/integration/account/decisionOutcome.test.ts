@@ -161,3 +161,22 @@ describe('what the request page promises', () => {
     expect((await staffAgent.get(`/staff/requests/${applicant.requestId}`)).text).not.toContain('data-qa="decision-held"');
   });
 });
+
+describe('the chair writes the message for the applicant apart from the internal note', () => {
+  it('keeps both from the decision form', async () => {
+    const applicant = await signedInApplicant();
+    const { agent: chairAgent } = await agentWithRole(testApp, ['committee_chair']);
+    const page = await chairAgent.get(`/committee/requests/${applicant.requestId}`);
+    expect(page.text).toContain('name="beneficiaryNote"');
+    const posted = await chairAgent
+      .post(`/committee/requests/${applicant.requestId}/decision`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), outcome: 'reject', rejectionReason: 'other', decisionNote: INTERNAL_NOTE, beneficiaryNote: NOTE_FOR_APPLICANT });
+    expect(posted.status).toBe(303);
+    testApp.clock.advanceDays(14);
+    await testApp.services.decisionRelease.releaseDue();
+    const released = await applicant.page();
+    expect(released).toContain(NOTE_FOR_APPLICANT);
+    expect(released).not.toContain(INTERNAL_NOTE);
+  });
+});
