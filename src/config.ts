@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRetentionOverrides, retentionPolicy } from './domain/retention.ts';
+import { DEFAULT_REAPPLY_AFTER_DAYS } from './domain/beneficiaryOutcome.ts';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
 // Below the idle timeout of common reverse proxies (60 s), so the proxy never reuses a connection we just closed.
@@ -57,6 +58,7 @@ const environmentSchema = z
     REQUIRED_VERIFICATION_ITEMS: csv('identity,household,income,housing,bank_account,documents'),
     REGISTRATION_ITEMS: csv('bank_account_confirmed,commitment_signed'),
     REJECTION_REASONS: csv('income_above_threshold,outside_service_area,incomplete_documents,duplicate_support,other'),
+    REAPPLY_AFTER_DAYS: z.coerce.number().int().min(0).max(3650).default(DEFAULT_REAPPLY_AFTER_DAYS),
     MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(20).default(5),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('Tayseer <no-reply@manazil.org.sa>'),
@@ -127,6 +129,7 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     requiredVerificationItems: env.REQUIRED_VERIFICATION_ITEMS,
     registrationItems: env.REGISTRATION_ITEMS,
     rejectionReasons: env.REJECTION_REASONS,
+    reapplyAfterDays: env.REAPPLY_AFTER_DAYS,
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,

@@ -200,6 +200,7 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
       decidedById: number;
       decidedAt: Date;
       releasedAt?: Date | null;
+      beneficiaryNote?: string | null;
     }) => db.decision.create({ data: input }),
 
     /** Accept/reject decisions not yet told to the applicant whose response window has opened. */
@@ -268,6 +269,22 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
       note: string | null;
     }) => db.serviceDelivery.create({ data: input }),
 
+    /** The answer the applicant has been told, if any: never a decision still held back. */
+    releasedAnswerFor: (requestId: number) =>
+      db.decision.findFirst({
+        where: { requestId, releasedAt: { not: null }, outcome: { in: ['accept', 'reject'] } },
+        orderBy: { id: 'desc' },
+        select: {
+          outcome: true,
+          approvedSupportType: true,
+          amount: true,
+          quantity: true,
+          durationMonths: true,
+          rejectionReason: true,
+          beneficiaryNote: true,
+          releasedAt: true,
+        },
+      }),
     servicesForBeneficiary: (beneficiaryId: number) =>
       db.serviceDelivery.findMany({
         where: { beneficiaryId },

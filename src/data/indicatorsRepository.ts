@@ -9,7 +9,15 @@ export function indicatorsRepository(db: Db) {
       ),
     overdueWithCommittee: (submittedOnOrBefore: Date) =>
       db.supportRequest.count({ where: { status: 'with_committee', submittedAt: { lte: submittedOnOrBefore } } }),
-    awaitingRelease: () => db.supportRequest.count({ where: { status: { in: ['accepted', 'rejected'] }, decisionReleasedAt: null } }),
+    /** Answers recorded and not yet told, per status: one query feeds both "awaiting release" and the backlog. */
+    awaitingReleaseByStatus: async (answeredStatuses: readonly string[]) =>
+      (
+        await db.supportRequest.groupBy({
+          by: ['status'],
+          where: { status: { in: [...answeredStatuses] }, decisionReleasedAt: null },
+          _count: { _all: true },
+        })
+      ).map((row) => ({ status: row.status, count: row._count._all })),
 
     submittedByChannel: async (since: Date) =>
       (await db.supportRequest.groupBy({ by: ['channel'], where: { submittedAt: { gte: since } }, _count: { _all: true } })).map(

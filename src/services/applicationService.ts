@@ -310,106 +310,124 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
 
     /** The applicant's signature over the current data; any later change makes it stale. */
     sign(requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
+      return data.transaction((repositories) => signWithin(repositories, requestId, input, context));
+    },
+
+    /** Signing and sending in one transaction: a refused submission leaves no signature behind. */
+    signAndSend(requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
       return data.transaction(async (repositories) => {
+        const signed = await signWithin(repositories, requestId, input, context);
+        if (!signed.ok) return signed;
         const request = await load(repositories, requestId, context);
-        assertEditable(request, context);
-        const errors = validateSignature({
-          declarationAccepted: input.declarationAccepted,
-          signatureName: input.signatureName,
-          fullName: request.fullName ?? '',
-        });
-        if (errors.length > 0) return { ok: false, errors };
-        const declaration = await repositories.requests.addDeclaration(request.id, {
-          textVersion: DECLARATION_TEXT_VERSION,
-          signatureName: String(input.signatureName).trim(),
-          signedAt: clock.now(),
-          ip: input.ip,
-          userAgent: input.userAgent ? input.userAgent.slice(0, 500) : null,
-          channel: input.channel,
-          dataHash: currentDataHash(request),
-          witnessedByStaffId: input.witnessedByStaffId ?? null,
-          scanDocumentId: input.scanDocumentId ?? null,
-        });
-        await repositories.audit.append({
-          ...auditActor(context),
-          action: 'request.declaration_signed',
-          entityType: 'request',
-          entityId: request.id,
-          requestId: request.id,
-          visibleToBeneficiary: true,
-          details: { declarationId: declaration.id, channel: input.channel, textVersion: DECLARATION_TEXT_VERSION },
-        });
-        return { ok: true };
+        if (request.status === 'needs_info') await resubmitWithin(repositories, requestId, context);
+        else await submitWithin(repositories, requestId, context, input.channel);
+        return signed;
       });
     },
 
     /** Draft → submitted: reference number, response window, confirmation message. */
     submit(requestId: number, context: ActingContext, channel?: string): Promise<FullRequest> {
-      return data.transaction(async (repositories) => {
-        const request = await load(repositories, requestId, context);
-        const to = decide(request, 'submit', context);
-        const now = clock.now();
-        assertReadyToSubmit(request, now);
-        const year = Number(todayIso(now).slice(0, 4));
-        const reference = formatReference(config.referencePrefix, year, await repositories.requests.nextReferenceNumber(year));
-        const opensAt = responseWindowOpensAt(now, config.responseWindowDays);
-        checked(
-          await repositories.requests.setStatus(request.id, request.version, to, {
-            reference,
-            submittedAt: now,
-            responseWindowOpensAt: opensAt,
-            ...(channel ? { channel } : {}),
-          }),
-        );
-        await repositories.audit.append({
-          ...auditActor(context),
-          action: 'request.submitted',
-          entityType: 'request',
-          entityId: request.id,
-          requestId: request.id,
-          visibleToBeneficiary: true,
-          details: { reference, channel: channel ?? request.channel },
-        });
-        await notifications.notifyApplicant(repositories, request, {
-          template: 'requestSubmitted',
-          params: { reference, earliestResponseDate: formatDualDate(todayIso(opensAt), 'ar', monthNames()) },
-          dedupeKey: `request-submitted:${request.id}`,
-        });
-        const updated = await repositories.requests.findById(request.id);
-        if (!updated) throw new NotFoundError();
-        return updated;
-      });
+      return data.transaction((repositories) => submitWithin(repositories, requestId, context, channel));
     },
 
     /** needs_info → submitted once the applicant (or an officer) has answered; closes the open information requests. */
     resubmit(requestId: number, context: ActingContext): Promise<FullRequest> {
-      return data.transaction(async (repositories) => {
-        const request = await load(repositories, requestId, context);
-        const to = decide(request, 'resubmit', context);
-        const now = clock.now();
-        assertReadyToSubmit(request, now);
-        checked(await repositories.requests.setStatus(request.id, request.version, to));
-        const resolved = await repositories.requests.resolveInfoRequests(request.id, now);
-        await repositories.audit.append({
-          ...auditActor(context),
-          action: 'request.resubmitted',
-          entityType: 'request',
-          entityId: request.id,
-          requestId: request.id,
-          visibleToBeneficiary: true,
-          details: { reference: request.reference, resolvedInfoRequests: resolved },
-        });
-        await notifications.notifyApplicant(repositories, request, {
-          template: 'requestResubmitted',
-          dedupeKey: `request-resubmitted:${request.id}:${request.version}`,
-        });
-        const updated = await repositories.requests.findById(request.id);
-        if (!updated) throw new NotFoundError();
-        return updated;
-      });
+      return data.transaction((repositories) => resubmitWithin(repositories, requestId, context));
     },
 
     isOpen: (request: { status: string }) => isOpenStatus(request.status as RequestStatus),
   };
+
+  async function signWithin(repositories: Repositories, requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
+    const request = await load(repositories, requestId, context);
+    assertEditable(request, context);
+    const errors = validateSignature({
+      declarationAccepted: input.declarationAccepted,
+      signatureName: input.signatureName,
+      fullName: request.fullName ?? '',
+    });
+    if (errors.length > 0) return { ok: false, errors };
+    const declaration = await repositories.requests.addDeclaration(request.id, {
+      textVersion: DECLARATION_TEXT_VERSION,
+      signatureName: String(input.signatureName).trim(),
+      signedAt: clock.now(),
+      ip: input.ip,
+      userAgent: input.userAgent ? input.userAgent.slice(0, 500) : null,
+      channel: input.channel,
+      dataHash: currentDataHash(request),
+      witnessedByStaffId: input.witnessedByStaffId ?? null,
+      scanDocumentId: input.scanDocumentId ?? null,
+    });
+    await repositories.audit.append({
+      ...auditActor(context),
+      action: 'request.declaration_signed',
+      entityType: 'request',
+      entityId: request.id,
+      requestId: request.id,
+      visibleToBeneficiary: true,
+      details: { declarationId: declaration.id, channel: input.channel, textVersion: DECLARATION_TEXT_VERSION },
+    });
+    return { ok: true };
+  }
+
+  async function submitWithin(repositories: Repositories, requestId: number, context: ActingContext, channel?: string): Promise<FullRequest> {
+    const request = await load(repositories, requestId, context);
+    const to = decide(request, 'submit', context);
+    const now = clock.now();
+    assertReadyToSubmit(request, now);
+    const year = Number(todayIso(now).slice(0, 4));
+    const reference = formatReference(config.referencePrefix, year, await repositories.requests.nextReferenceNumber(year));
+    const opensAt = responseWindowOpensAt(now, config.responseWindowDays);
+    checked(
+      await repositories.requests.setStatus(request.id, request.version, to, {
+        reference,
+        submittedAt: now,
+        responseWindowOpensAt: opensAt,
+        ...(channel ? { channel } : {}),
+      }),
+    );
+    await repositories.audit.append({
+      ...auditActor(context),
+      action: 'request.submitted',
+      entityType: 'request',
+      entityId: request.id,
+      requestId: request.id,
+      visibleToBeneficiary: true,
+      details: { reference, channel: channel ?? request.channel },
+    });
+    await notifications.notifyApplicant(repositories, request, {
+      template: 'requestSubmitted',
+      params: { reference, earliestResponseDate: formatDualDate(todayIso(opensAt), 'ar', monthNames()) },
+      dedupeKey: `request-submitted:${request.id}`,
+    });
+    const updated = await repositories.requests.findById(request.id);
+    if (!updated) throw new NotFoundError();
+    return updated;
+  }
+
+  async function resubmitWithin(repositories: Repositories, requestId: number, context: ActingContext): Promise<FullRequest> {
+    const request = await load(repositories, requestId, context);
+    const to = decide(request, 'resubmit', context);
+    const now = clock.now();
+    assertReadyToSubmit(request, now);
+    checked(await repositories.requests.setStatus(request.id, request.version, to));
+    const resolved = await repositories.requests.resolveInfoRequests(request.id, now);
+    await repositories.audit.append({
+      ...auditActor(context),
+      action: 'request.resubmitted',
+      entityType: 'request',
+      entityId: request.id,
+      requestId: request.id,
+      visibleToBeneficiary: true,
+      details: { reference: request.reference, resolvedInfoRequests: resolved },
+    });
+    await notifications.notifyApplicant(repositories, request, {
+      template: 'requestResubmitted',
+      dedupeKey: `request-resubmitted:${request.id}:${request.version}`,
+    });
+    const updated = await repositories.requests.findById(request.id);
+    if (!updated) throw new NotFoundError();
+    return updated;
+  }
 }
 export type ApplicationService = ReturnType<typeof applicationService>;

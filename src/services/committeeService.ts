@@ -26,8 +26,9 @@ export type DecisionInput =
       quantity: number | null;
       durationMonths: number;
       note: string | null;
+      beneficiaryNote?: string | null;
     }
-  | { outcome: 'reject'; rejectionReason: string; note: string | null }
+  | { outcome: 'reject'; rejectionReason: string; note: string | null; beneficiaryNote?: string | null }
   | { outcome: 'more_info'; note: string };
 
 /** Refusals are translation codes, so the page can say why in the user's language. */
@@ -223,6 +224,7 @@ export function committeeService(
             decidedById: context.id,
             decidedAt: now,
             releasedAt: input.outcome === 'more_info' ? now : null,
+            beneficiaryNote: input.outcome === 'more_info' ? null : (input.beneficiaryNote ?? null),
           });
           await saveStatus(repositories, requestId, request.version, to);
           await repositories.audit.append({

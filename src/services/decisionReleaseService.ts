@@ -1,5 +1,6 @@
 import type { DataAccess, Repositories } from '../data/index.ts';
 import { isDecisionReleasable } from '../domain/responseWindow.ts';
+import { reapplyAllowedFrom } from '../domain/beneficiaryOutcome.ts';
 import { auditActor, systemActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationService } from './notificationService.ts';
@@ -48,6 +49,20 @@ export function decisionReleaseService(data: DataAccess, clock: Clock, notificat
   }
 
   return {
+    /**
+     * What the applicant may read of the answer to their request: only once released, and without
+     * the committee's internal note, which is not even read here.
+     */
+    async answerForApplicant(request: { id: number; decisionReleasedAt: Date | null }, reapplyAfterDays: number) {
+      if (!request.decisionReleasedAt) return null;
+      const decision = await data.repositories.committee.releasedAnswerFor(request.id);
+      if (!decision?.releasedAt) return null;
+      return {
+        ...decision,
+        reapplyFrom: decision.outcome === 'reject' ? reapplyAllowedFrom(decision.releasedAt, reapplyAfterDays) : null,
+      };
+    },
+
     /** For a decision recorded after the window opened: released in the deciding transaction. */
     releaseWithin,
 

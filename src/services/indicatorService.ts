@@ -2,17 +2,13 @@ import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
 import { CHANNELS } from '../domain/channels.ts';
 import { todayIso } from '../domain/dates.ts';
-import { REQUEST_STATUSES, isOpenStatus } from '../domain/requestStatus.ts';
+import { ANSWERED_STATUSES, OPEN_WORK_STATUSES, heldAnswersOutsideOpenWork } from '../domain/workInHand.ts';
 import { median, percentOf, percentile, wholeDaysBetween } from '../domain/statistics.ts';
 import type { Clock } from './clock.ts';
 
 export const INDICATOR_PERIODS = [30, 90, 365] as const;
 export type IndicatorPeriod = (typeof INDICATOR_PERIODS)[number];
 
-/** Submitted and not finished: the work in hand. Drafts are the applicant's, not the association's. */
-const BACKLOG_STATUSES = REQUEST_STATUSES.filter(
-  (status) => status !== 'draft' && isOpenStatus(status),
-);
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -30,7 +26,7 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
       const [
         byStatus,
         overdue,
-        awaitingRelease,
+        heldAnswers,
         byChannel,
         answers,
         returnedForInformation,
@@ -41,9 +37,9 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
         openQuestions,
         ratings,
       ] = await Promise.all([
-        indicators.countByStatus(BACKLOG_STATUSES),
+        indicators.countByStatus(OPEN_WORK_STATUSES),
         indicators.overdueWithCommittee(overdueCutoff),
-        indicators.awaitingRelease(),
+        indicators.awaitingReleaseByStatus(ANSWERED_STATUSES),
         indicators.submittedByChannel(since),
         indicators.answersReleased(since),
         indicators.returnedForInformation(since),
@@ -72,10 +68,19 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
       );
       const accepted = answers.filter((answer) => answer.outcome === 'accept').length;
       const submitted = byChannel.reduce((total, row) => total + row.count, 0);
-      const backlog = BACKLOG_STATUSES.map((status) => ({
-        status,
-        count: byStatus.find((row) => row.status === status)?.count ?? 0,
-      }));
+      const backlog = [
+        ...OPEN_WORK_STATUSES.map((status) => ({
+          status: status as string,
+          labelKey: `domain:status.staff.${status}`,
+          count: byStatus.find((row) => row.status === status)?.count ?? 0,
+        })),
+        {
+          status: 'rejected_awaiting_release',
+          labelKey: 'indicators:backlog.rejectedAwaitingRelease',
+          count: heldAnswersOutsideOpenWork(heldAnswers),
+        },
+      ];
+      const awaitingRelease = heldAnswers.reduce((total, row) => total + row.count, 0);
 
       return {
         periodDays,

@@ -13,6 +13,7 @@ import {
 import type { Services } from '../../services/index.ts';
 import { parseId } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
+import { isUnderStudyForApplicant, showsEarliestResponse } from '../../domain/beneficiaryOutcome.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { formState, keepTyped, type FieldError } from '../forms.ts';
 import { postedVersion } from '../staff/caseworkHelpers.ts';
@@ -28,6 +29,12 @@ export function statusForBeneficiary(request: {
   });
 }
 
+/** What the association asked for and the applicant has not yet answered. */
+export function openInfoItems(request: { status: string; infoRequests: { resolvedAt: Date | null; items: string }[] }): string[] {
+  if (request.status !== 'needs_info') return [];
+  return request.infoRequests.filter((info) => !info.resolvedAt).flatMap((info) => parseItems(info.items));
+}
+
 function parseItems(items: string): string[] {
   try {
     const parsed: unknown = JSON.parse(items);
@@ -41,19 +48,29 @@ export function accountRequestRoutes(services: Services) {
   const router = express.Router();
   const { applications } = services;
 
+  /** Shown only while it is still a promise about the future. */
+  const earliestResponseFor = (req: Request, status: RequestStatus, opensAt: Date | null) =>
+    showsEarliestResponse(status, opensAt, services.clock.now()) ? dualDate(req, opensAt) : null;
+
   router.get('/account/requests', requireBeneficiary, async (req, res) => {
     const context = beneficiaryContext(req, res);
     const requests = await applications.listForBeneficiary(context.id);
+    const delivered = await services.serviceDelivery.listForBeneficiary(context.id);
     res.render('pages/account/requests', {
       pageTitleKey: 'account:requests.title',
-      requests: requests.map((request) => ({
-        id: request.id,
-        reference: request.reference,
-        status: statusForBeneficiary(request),
-        submittedOn: dualDate(req, request.submittedAt),
-        earliestResponse: dualDate(req, request.responseWindowOpensAt),
-        isDraft: request.status === 'draft',
-      })),
+      requests: requests.map((request) => {
+        const status = statusForBeneficiary(request);
+        return {
+          id: request.id,
+          reference: request.reference,
+          status,
+          submittedOn: dualDate(req, request.submittedAt),
+          earliestResponse: earliestResponseFor(req, status, request.responseWindowOpensAt),
+          isDraft: request.status === 'draft',
+        };
+      }),
+      deliveredServices: delivered,
+      formatDate: (iso: string) => dualDate(req, iso),
     });
   });
 
@@ -75,6 +92,11 @@ export function accountRequestRoutes(services: Services) {
     const status = statusForBeneficiary(request);
     const timeline = await services.data.repositories.audit.forRequest(request.id, true);
     const ratingTarget = await services.ratings.target(context, request.id);
+    const answer = await services.decisionRelease.answerForApplicant(request, services.config.reapplyAfterDays);
+    const deliveredForRequest =
+      answer?.outcome === 'accept'
+        ? (await services.serviceDelivery.listForBeneficiary(context.id)).filter((service) => service.requestId === request.id)
+        : [];
     res.render('pages/account/request', {
       pageTitle: request.reference
         ? req.t('account:request.title', { reference: request.reference })
@@ -82,22 +104,25 @@ export function accountRequestRoutes(services: Services) {
       backLink: '/account/requests',
       request,
       status,
-      earliestResponse: dualDate(req, request.responseWindowOpensAt),
+      earliestResponse: earliestResponseFor(req, status, request.responseWindowOpensAt),
+      answer: answer && {
+        outcome: answer.outcome,
+        supportType: answer.approvedSupportType,
+        amount: answer.amount,
+        quantity: answer.quantity,
+        durationMonths: answer.durationMonths,
+        note: answer.beneficiaryNote,
+        reason: answer.rejectionReason,
+        fileNumber: answer.outcome === 'accept' ? request.beneficiary.fileNumber : null,
+        registered: request.status === 'registered' || request.beneficiary.fileNumber != null,
+        reapplyFrom: answer.reapplyFrom && answer.reapplyFrom > services.clock.now() ? dualDate(req, answer.reapplyFrom) : null,
+      },
+      deliveredServices: deliveredForRequest,
+      formatDate: (iso: string) => dualDate(req, iso),
       ratingOffered: ratingTarget?.offered ?? false,
       withdrawable: canWithdraw(request),
-      underStudy: [
-        'submitted',
-        'in_verification',
-        'referred',
-        'ready_for_committee',
-        'with_committee',
-      ].includes(status),
-      infoItems:
-        request.status === 'needs_info'
-          ? request.infoRequests
-              .filter((info) => !info.resolvedAt)
-              .flatMap((info) => parseItems(info.items))
-          : [],
+      underStudy: isUnderStudyForApplicant(status),
+      infoItems: openInfoItems(request),
       timeline: timeline.map((entry) => ({
         at: dualDate(req, entry.at),
         key: `account:timeline.${entry.action}`,

@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import { openInfoItems } from '../account/requestsController.ts';
 import type { FullRequest } from '../../data/requestRepository.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { TransitionRefusedError, NotFoundError } from '../../services/errors.ts';
@@ -110,6 +111,7 @@ export function applySubmitRoutes(services: Services) {
       backLink: pathOf('documents'),
       progress: progressText(req, 'check'),
       sections: answerSections(req, request),
+      infoItems: openInfoItems(request),
       request,
       form: formState({}, errors),
     });
@@ -151,15 +153,13 @@ export function applySubmitRoutes(services: Services) {
     const request = await editableRequest(services, req, res);
     if (!request) return;
     const context = beneficiaryContext(req, res);
-    const signed = await applications.sign(
-      request.id,
-      { declarationAccepted: req.body?.declarationAccepted, signatureName: req.body?.signatureName, channel: 'website', ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-      context,
-    );
-    if (!signed.ok) return renderDeclaration(req, res, request, signed.errors);
     try {
-      if (request.status === 'needs_info') await applications.resubmit(request.id, context);
-      else await applications.submit(request.id, context, 'website');
+      const signed = await applications.signAndSend(
+        request.id,
+        { declarationAccepted: req.body?.declarationAccepted, signatureName: req.body?.signatureName, channel: 'website', ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+        context,
+      );
+      if (!signed.ok) return renderDeclaration(req, res, request, signed.errors);
     } catch (error) {
       if (!(error instanceof TransitionRefusedError)) throw error;
       const code = error.code.includes(':') || error.code === 'idExpiryDate.expired' ? error.code : `apply:errors.refused.${error.code}`;

@@ -39,7 +39,7 @@ export const recommendationSchema = z.object({
 });
 
 /** The fields a form shows come back as typed; numbers keep their original digits. */
-export const DECISION_FIELDS = ['outcome', 'approvedSupportType', 'amount', 'quantity', 'durationMonths', 'rejectionReason', 'decisionNote'];
+export const DECISION_FIELDS = ['outcome', 'approvedSupportType', 'amount', 'quantity', 'durationMonths', 'rejectionReason', 'decisionNote', 'beneficiaryNote'];
 export const SERVICE_FIELDS = ['serviceType', 'amount', 'quantity', 'note', 'deliveredOn-day', 'deliveredOn-month', 'deliveredOn-year', 'deliveredOn-calendar'];
 
 function wholeNumber(raw: string | undefined, max: number): { value: number | null; code?: string } {
@@ -74,6 +74,7 @@ const decisionBodySchema = z.object({
   durationMonths: optionalText,
   rejectionReason: optionalText,
   decisionNote: optionalText.pipe(z.string().max(NOTE_MAX, 'committee:errors.noteTooLong').optional()),
+  beneficiaryNote: optionalText.pipe(z.string().max(NOTE_MAX, 'committee:errors.noteTooLong').optional()),
 });
 
 export function parseDecision(body: unknown, config: Config): FormResult<DecisionInput> {
@@ -85,6 +86,7 @@ export function parseDecision(body: unknown, config: Config): FormResult<Decisio
   const input = parsed.data;
   const errors: FieldError[] = [];
   const note = input.decisionNote ?? null;
+  const beneficiaryNote = input.beneficiaryNote ?? null;
   switch (input.outcome) {
     case 'accept': {
       if (!input.approvedSupportType || !config.supportTypes.includes(input.approvedSupportType)) {
@@ -97,7 +99,7 @@ export function parseDecision(body: unknown, config: Config): FormResult<Decisio
       if (errors.length > 0) return { ok: false, errors };
       return {
         ok: true,
-        data: { outcome: 'accept', approvedSupportType: input.approvedSupportType!, amount, quantity, durationMonths: duration.value!, note },
+        data: { outcome: 'accept', approvedSupportType: input.approvedSupportType!, amount, quantity, durationMonths: duration.value!, note, beneficiaryNote },
       };
     }
     case 'reject': {
@@ -107,7 +109,7 @@ export function parseDecision(body: unknown, config: Config): FormResult<Decisio
         errors.push({ field: 'decisionNote', code: 'committee:errors.otherReasonNote' });
       }
       if (errors.length > 0) return { ok: false, errors };
-      return { ok: true, data: { outcome: 'reject', rejectionReason: input.rejectionReason!, note } };
+      return { ok: true, data: { outcome: 'reject', rejectionReason: input.rejectionReason!, note, beneficiaryNote } };
     }
     case 'more_info':
       if (!note) return { ok: false, errors: [{ field: 'decisionNote', code: 'committee:errors.moreInfoNote' }] };

@@ -247,6 +247,23 @@ describe('the online application', () => {
     expect(refused.text).toContain('href="/apply/personal?returnTo=check"');
   });
 
+  it('records a signature only when the request is actually sent', async () => {
+    const agent = await registerAndVerify(testApp);
+    await fillJourney(agent);
+    await post(agent, '/apply/personal?returnTo=check', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '28', '2', '2026') }, '/apply/personal');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect((await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: NAME })).status).toBe(409);
+    }
+    expect((await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: 'اسم آخر' })).status).toBe(400);
+    await post(agent, '/apply/personal?returnTo=check', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '1', '1', '1452', 'hijri') }, '/apply/personal');
+    const sent = await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: NAME });
+    expect(sent.status).toBe(303);
+    const id = Number(String(sent.headers.location).split('/').pop());
+    expect((await testApp.data.repositories.requests.findById(id))?.declarations).toHaveLength(1);
+    const signedEntries = (await testApp.data.repositories.audit.forRequest(id, false)).filter((entry) => entry.action === 'request.declaration_signed');
+    expect(signedEntries).toHaveLength(1);
+  });
+
   it('lets the applicant answer a request for more information, re-sign and resubmit', async () => {
     const agent = await registerAndVerify(testApp);
     const id = await submitted(agent);
@@ -262,7 +279,10 @@ describe('the online application', () => {
     expect(detail.text).toContain('&lt;b&gt;كشف حساب&lt;/b&gt;');
     expect(detail.text).toContain('طلبت الجمعية معلومات إضافية');
 
-    expect((await agent.get('/apply/check')).status).toBe(200);
+    const check = await agent.get('/apply/check');
+    expect(check.status).toBe(200);
+    expect(check.text).toMatch(/data-qa="info-asked"[\s\S]*صورة عقد الإيجار المحدث/);
+    expect(check.text).toContain('&lt;b&gt;كشف حساب&lt;/b&gt;');
     expect((await post(agent, '/apply/housing?returnTo=check', { housingType: 'rented', monthlyRent: '1700' }, '/apply/housing')).headers.location).toBe('/apply/check');
     const stale = await testApp.services.applications.get(id, { kind: 'system', ip: null });
     expect(testApp.services.applications.declarationStatus(stale)).toBe('stale');

@@ -76,6 +76,10 @@ describe('service indicators', () => {
     expect(figure(html, 'backlog-with_committee')).toContain('1');
     expect(figure(html, 'overdue')).toMatch(/ 1$/);
     expect(figure(html, 'awaiting-release')).toMatch(/ 1$/);
+    // The rejection not yet told is still work in hand: the backlog counts everything "awaiting release" counts.
+    expect(figure(html, 'backlog-rejected_awaiting_release')).toMatch(/ 1$/);
+    expect(figure(html, 'backlog-accepted')).toMatch(/ 1$/);
+    expect(figure(html, 'backlog-total')).toMatch(/ 3$/);
     // Told: the 20- and 40-day-old requests, answered on the day of the decision.
     expect(figure(html, 'answers-total')).toMatch(/ 2$/);
     expect(figure(html, 'answers-accepted')).toContain('1 (50٪)');

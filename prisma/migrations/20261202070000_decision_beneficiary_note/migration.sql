@@ -1,0 +1,1 @@
+ALTER TABLE "Decision" ADD COLUMN "beneficiaryNote" TEXT;
