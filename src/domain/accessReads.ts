@@ -28,7 +28,15 @@ export function groupReadsByDay(reads: readonly ReadByRole[]): ReadsOnADay[] {
     const day = todayIso(read.at);
     const key = [day, read.role, read.resource, read.requestId ?? ''].join('|');
     const group = groups.get(key);
-    if (!group) groups.set(key, { day, role: read.role, resource: read.resource, requestId: read.requestId, reads: 1, lastReadAt: read.at });
+    if (!group)
+      groups.set(key, {
+        day,
+        role: read.role,
+        resource: read.resource,
+        requestId: read.requestId,
+        reads: 1,
+        lastReadAt: read.at,
+      });
     else {
       group.reads += 1;
       if (read.at > group.lastReadAt) group.lastReadAt = read.at;

@@ -3,7 +3,8 @@ import { auditActor, type ActingContext } from './actor.ts';
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
-export type AccessLogQuery = { by: 'national_id'; nationalId: string } | { by: 'reference'; reference: string };
+export type AccessLogQuery =
+  { by: 'national_id'; nationalId: string } | { by: 'reference'; reference: string };
 
 export interface AccessLogPeriod {
   from?: Date;
@@ -18,18 +19,37 @@ export interface AccessLogPeriod {
 export function accessLogService(data: DataAccess) {
   const { accessLog, audit } = data.repositories;
   return {
-    async search(context: ActingContext & { kind: 'staff' }, query: AccessLogQuery, period: AccessLogPeriod, page: number) {
-      const subject = await accessLog.findSubject(query.by === 'national_id' ? { nationalId: query.nationalId } : { reference: query.reference });
+    async search(
+      context: ActingContext & { kind: 'staff' },
+      query: AccessLogQuery,
+      period: AccessLogPeriod,
+      page: number,
+    ) {
+      const subject = await accessLog.findSubject(
+        query.by === 'national_id'
+          ? { nationalId: query.nationalId }
+          : { reference: query.reference },
+      );
       await audit.append({
         ...auditActor(context),
         action: 'access_log.searched',
         entityType: subject ? 'beneficiary' : null,
         entityId: subject?.beneficiaryId ?? null,
         requestId: subject?.requestId ?? null,
-        details: { by: query.by, found: subject !== null, from: period.from?.toISOString() ?? null, to: period.to?.toISOString() ?? null, page },
+        details: {
+          by: query.by,
+          found: subject !== null,
+          from: period.from?.toISOString() ?? null,
+          to: period.to?.toISOString() ?? null,
+          page,
+        },
       });
       if (!subject) return null;
-      const { entries, total } = await accessLog.search({ beneficiaryId: subject.beneficiaryId, requestId: subject.requestId, ...period }, page, ACCESS_LOG_PAGE_SIZE);
+      const { entries, total } = await accessLog.search(
+        { beneficiaryId: subject.beneficiaryId, requestId: subject.requestId, ...period },
+        page,
+        ACCESS_LOG_PAGE_SIZE,
+      );
       return { subject, entries, total };
     },
   };

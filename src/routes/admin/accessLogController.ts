@@ -23,14 +23,27 @@ const clean = (value?: string) => (value && value.trim() ? value.trim() : undefi
 const DAY_MS = 86_400_000;
 
 /** The person searched for, from whichever of the two fields was filled in (the ID wins if both were). */
-function subjectQuery(nationalId: string | undefined, reference: string | undefined): { query?: AccessLogQuery; errors: FieldError[] } {
+function subjectQuery(
+  nationalId: string | undefined,
+  reference: string | undefined,
+): { query?: AccessLogQuery; errors: FieldError[] } {
   if (nationalId !== undefined) {
     const digits = normalizeNumberInput(nationalId);
-    return /^\d{10}$/.test(digits) ? { query: { by: 'national_id', nationalId: digits }, errors: [] } : { errors: [{ field: 'nationalId', code: 'admin:accessLog.errors.nationalId' }] };
+    return /^\d{10}$/.test(digits)
+      ? { query: { by: 'national_id', nationalId: digits }, errors: [] }
+      : { errors: [{ field: 'nationalId', code: 'admin:accessLog.errors.nationalId' }] };
   }
   if (reference !== undefined) {
     const parsed = parseReference(reference);
-    return parsed ? { query: { by: 'reference', reference: formatReference(parsed.prefix, parsed.year, parsed.seq) }, errors: [] } : { errors: [{ field: 'reference', code: 'admin:accessLog.errors.reference' }] };
+    return parsed
+      ? {
+          query: {
+            by: 'reference',
+            reference: formatReference(parsed.prefix, parsed.year, parsed.seq),
+          },
+          errors: [],
+        }
+      : { errors: [{ field: 'reference', code: 'admin:accessLog.errors.reference' }] };
   }
   return { errors: [] };
 }
@@ -49,11 +62,19 @@ export function adminAccessLogRoutes(services: Services) {
         ? await services.accessLog.search(
             staffContext(req),
             subject.query,
-            { from: from ? new Date(`${from}T00:00:00Z`) : undefined, to: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) : undefined },
+            {
+              from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+              to: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+            },
             filter.page,
           )
         : undefined;
-    const kept = Object.entries({ nationalId: filter.nationalId, reference: filter.reference, from: filter.from, to: filter.to }).filter(
+    const kept = Object.entries({
+      nationalId: filter.nationalId,
+      reference: filter.reference,
+      from: filter.from,
+      to: filter.to,
+    }).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
     );
     res.status(errors.length > 0 ? 400 : 200).render('pages/admin/accessLog', {
@@ -65,7 +86,8 @@ export function adminAccessLogRoutes(services: Services) {
       dateTime,
       page: filter.page,
       pageCount: Math.max(1, Math.ceil((result?.total ?? 0) / ACCESS_LOG_PAGE_SIZE)),
-      hrefFor: (page: number) => `/admin/access-log?${new URLSearchParams([...kept, ['page', String(page)]])}`,
+      hrefFor: (page: number) =>
+        `/admin/access-log?${new URLSearchParams([...kept, ['page', String(page)]])}`,
     });
   });
   return router;

@@ -23,7 +23,11 @@ beforeAll(async () => {
   testApp = await createTestApp({ now: new Date('2026-03-01T08:00:00Z') });
   hind = await fullHistory(testApp, 'هند');
   other = await fullHistory(testApp, 'منيرة', { mobile: '+966509998877' });
-  hindDocumentId = await withPrisma(testApp, async (prisma) => (await prisma.requestDocument.findFirstOrThrow({ where: { requestId: hind.requestId } })).id);
+  hindDocumentId = await withPrisma(
+    testApp,
+    async (prisma) =>
+      (await prisma.requestDocument.findFirstOrThrow({ where: { requestId: hind.requestId } })).id,
+  );
   const names: Record<StaffRole, string> = {
     admin: 'سعاد مديرة النظام',
     relations_officer: 'ليلى موظفة العلاقات',
@@ -56,8 +60,16 @@ afterAll(async () => {
 
 describe('the admin search of the access log', () => {
   it('is for administrators and managers only, like the audit log', async () => {
-    for (const role of ['relations_officer', 'social_researcher', 'committee_member', 'committee_chair'] as const) {
-      expect((await staff[role].agent.get(`/admin/access-log?nationalId=${hind.nationalId}`)).status, role).toBe(403);
+    for (const role of [
+      'relations_officer',
+      'social_researcher',
+      'committee_member',
+      'committee_chair',
+    ] as const) {
+      expect(
+        (await staff[role].agent.get(`/admin/access-log?nationalId=${hind.nationalId}`)).status,
+        role,
+      ).toBe(403);
     }
     expect((await request(testApp.app).get('/admin/access-log')).status).toBe(303);
     const manager = await staff.manager.agent.get('/admin/access-log');
@@ -66,9 +78,13 @@ describe('the admin search of the access log', () => {
   });
 
   it('finds every read of the beneficiary by an ID typed in Arabic-Indic digits, newest first, and audits the search', async () => {
-    const response = await staff.admin.agent.get(`/admin/access-log?nationalId=${encodeURIComponent(toArabicIndicDigits(hind.nationalId))}`);
+    const response = await staff.admin.agent.get(
+      `/admin/access-log?nationalId=${encodeURIComponent(toArabicIndicDigits(hind.nationalId))}`,
+    );
     expect(response.status).toBe(200);
-    expect(response.text).toContain('role="region" aria-labelledby="access-log-table-caption" tabindex="0"');
+    expect(response.text).toContain(
+      'role="region" aria-labelledby="access-log-table-caption" tabindex="0"',
+    );
     const rows = response.text.split('data-qa="access-log-row"').slice(1);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toContain('2026-03-03 08:00');
@@ -85,36 +101,63 @@ describe('the admin search of the access log', () => {
     // The other beneficiary's read is not theirs to see here.
     expect(response.text).not.toContain('2026-03-05');
 
-    const audited = await withPrisma(testApp, (prisma) => prisma.auditEntry.findMany({ where: { action: 'access_log.searched' }, orderBy: { id: 'desc' }, take: 1 }));
-    expect(audited[0]).toMatchObject({ actorType: 'staff', actorId: staff.admin.id, entityType: 'beneficiary', entityId: String(hind.beneficiaryId) });
+    const audited = await withPrisma(testApp, (prisma) =>
+      prisma.auditEntry.findMany({
+        where: { action: 'access_log.searched' },
+        orderBy: { id: 'desc' },
+        take: 1,
+      }),
+    );
+    expect(audited[0]).toMatchObject({
+      actorType: 'staff',
+      actorId: staff.admin.id,
+      entityType: 'beneficiary',
+      entityId: String(hind.beneficiaryId),
+    });
     expect(JSON.parse(audited[0]!.details!)).toMatchObject({ by: 'national_id', found: true });
   });
 
   it('narrows to one request by its reference, and to a period', async () => {
-    const byReference = await staff.manager.agent.get(`/admin/access-log?reference=${hind.reference.toLowerCase()}`);
+    const byReference = await staff.manager.agent.get(
+      `/admin/access-log?reference=${hind.reference.toLowerCase()}`,
+    );
     expect(byReference.status).toBe(200);
     const rows = byReference.text.split('data-qa="access-log-row"').slice(1);
     expect(rows).toHaveLength(4);
     expect(byReference.text).not.toContain('>ملف المستفيد');
 
-    const firstDay = await staff.admin.agent.get(`/admin/access-log?nationalId=${hind.nationalId}&from=2026-03-01&to=2026-03-01&lng=en`);
+    const firstDay = await staff.admin.agent.get(
+      `/admin/access-log?nationalId=${hind.nationalId}&from=2026-03-01&to=2026-03-01&lng=en`,
+    );
     expect(firstDay.status).toBe(200);
     expect(firstDay.text.split('data-qa="access-log-row"')).toHaveLength(5);
     expect(firstDay.text).toContain('Beneficiary relations officer');
     expect(firstDay.text).not.toContain('2026-03-03');
 
-    const audits = await withPrisma(testApp, (prisma) => prisma.auditEntry.count({ where: { action: 'access_log.searched', actorId: staff.manager.id, requestId: hind.requestId } }));
+    const audits = await withPrisma(testApp, (prisma) =>
+      prisma.auditEntry.count({
+        where: {
+          action: 'access_log.searched',
+          actorId: staff.manager.id,
+          requestId: hind.requestId,
+        },
+      }),
+    );
     expect(audits).toBe(1);
   });
 
   it('refuses an impossible date with its message and keeps what was typed', async () => {
-    const response = await staff.admin.agent.get(`/admin/access-log?nationalId=${hind.nationalId}&from=2026-02-30&lng=en`);
+    const response = await staff.admin.agent.get(
+      `/admin/access-log?nationalId=${hind.nationalId}&from=2026-02-30&lng=en`,
+    );
     expect(response.status).toBe(400);
     expect(response.text).toContain('Enter a real date, like 2026-03-01');
     expect(response.text).toContain('value="2026-02-30"');
     expect(response.text).toContain(`value="${hind.nationalId}"`);
     expect(response.text).not.toContain('data-qa="access-log-row"');
-    const reversed = await staff.admin.agent.get(`/admin/access-log?nationalId=${hind.nationalId}&from=2026-03-05&to=2026-03-01&lng=en`);
+    const reversed = await staff.admin.agent.get(
+      `/admin/access-log?nationalId=${hind.nationalId}&from=2026-03-05&to=2026-03-01&lng=en`,
+    );
     expect(reversed.status).toBe(400);
     expect(reversed.text).toContain('The start date must be the same as or before the end date');
   });
@@ -126,7 +169,9 @@ describe('the admin search of the access log', () => {
     const malformed = await staff.admin.agent.get('/admin/access-log?nationalId=12345&lng=en');
     expect(malformed.status).toBe(400);
     expect(malformed.text).toContain('Enter the 10 digits of the national ID or Iqama number');
-    const badReference = await staff.admin.agent.get('/admin/access-log?reference=%3Cscript%3E&lng=en');
+    const badReference = await staff.admin.agent.get(
+      '/admin/access-log?reference=%3Cscript%3E&lng=en',
+    );
     expect(badReference.status).toBe(400);
     expect(badReference.text).toContain('Enter a request reference, like MZL-2026-000123');
     expect(badReference.text).not.toContain('<script>');
@@ -155,11 +200,39 @@ describe('who has read my file, on my data', () => {
     const download = await agent.get('/account/my-data/download');
     const body = JSON.parse(download.text) as { accessLog: Record<string, unknown>[] };
     expect(body.accessLog).toEqual([
-      { day: '2026-03-03', role: 'committee_member', resource: 'committee_file', reads: 1, lastReadAt: '2026-03-03T08:00:00.000Z', reference: hind.reference },
+      {
+        day: '2026-03-03',
+        role: 'committee_member',
+        resource: 'committee_file',
+        reads: 1,
+        lastReadAt: '2026-03-03T08:00:00.000Z',
+        reference: hind.reference,
+      },
       // Within a day, the latest read first (the clock stood still: in the order they were made, reversed).
-      { day: '2026-03-01', role: 'manager', resource: 'document', reads: 1, lastReadAt: '2026-03-01T08:00:00.000Z', reference: hind.reference },
-      { day: '2026-03-01', role: 'relations_officer', resource: 'request_file', reads: 2, lastReadAt: '2026-03-01T08:00:00.000Z', reference: hind.reference },
-      { day: '2026-03-01', role: 'relations_officer', resource: 'beneficiary_file', reads: 1, lastReadAt: '2026-03-01T08:00:00.000Z', reference: null },
+      {
+        day: '2026-03-01',
+        role: 'manager',
+        resource: 'document',
+        reads: 1,
+        lastReadAt: '2026-03-01T08:00:00.000Z',
+        reference: hind.reference,
+      },
+      {
+        day: '2026-03-01',
+        role: 'relations_officer',
+        resource: 'request_file',
+        reads: 2,
+        lastReadAt: '2026-03-01T08:00:00.000Z',
+        reference: hind.reference,
+      },
+      {
+        day: '2026-03-01',
+        role: 'relations_officer',
+        resource: 'beneficiary_file',
+        reads: 1,
+        lastReadAt: '2026-03-01T08:00:00.000Z',
+        reference: null,
+      },
     ]);
     for (const member of Object.values(staff)) expect(download.text).not.toContain(member.name);
     expect(download.text).not.toContain('127.0.0.1');
@@ -168,7 +241,18 @@ describe('who has read my file, on my data', () => {
 
   it('never shows the reads of another beneficiary', async () => {
     const agent = await signInBeneficiary(testApp, other.nationalId);
-    const body = JSON.parse((await agent.get('/account/my-data/download')).text) as { accessLog: Record<string, unknown>[] };
-    expect(body.accessLog).toEqual([{ day: '2026-03-05', role: 'manager', resource: 'beneficiary_file', reads: 1, lastReadAt: '2026-03-05T08:00:00.000Z', reference: null }]);
+    const body = JSON.parse((await agent.get('/account/my-data/download')).text) as {
+      accessLog: Record<string, unknown>[];
+    };
+    expect(body.accessLog).toEqual([
+      {
+        day: '2026-03-05',
+        role: 'manager',
+        resource: 'beneficiary_file',
+        reads: 1,
+        lastReadAt: '2026-03-05T08:00:00.000Z',
+        reference: null,
+      },
+    ]);
   });
 });
