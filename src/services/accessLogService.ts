@@ -1,5 +1,6 @@
 import type { DataAccess } from '../data/index.ts';
 import { auditActor, type ActingContext } from './actor.ts';
+import type { Clock } from './clock.ts';
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
@@ -16,7 +17,7 @@ export interface AccessLogPeriod {
  * Who read a beneficiary's file. Looking is itself a read of personal data, so every search is
  * written to the audit log: who searched, for whom (or that no one was found), over which period.
  */
-export function accessLogService(data: DataAccess) {
+export function accessLogService(data: DataAccess, clock: Clock) {
   const { accessLog, audit } = data.repositories;
   return {
     async search(
@@ -33,6 +34,7 @@ export function accessLogService(data: DataAccess) {
       await audit.append({
         ...auditActor(context),
         action: 'access_log.searched',
+        at: clock.now(),
         entityType: subject ? 'beneficiary' : null,
         entityId: subject?.beneficiaryId ?? null,
         requestId: subject?.requestId ?? null,

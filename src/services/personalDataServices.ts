@@ -21,6 +21,6 @@ export function personalDataServices(data: DataAccess, config: Config, clock: Cl
     dataRequests: dataRequestService(data, clock, notifications, storage),
     exports: exportService(data, config, clock, indicators),
     breaches: breachService(data, clock, notifications),
-    accessLog: accessLogService(data),
+    accessLog: accessLogService(data, clock),
   };
 }
