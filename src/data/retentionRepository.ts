@@ -166,6 +166,13 @@ export function retentionRepository(db: Db) {
       return { count, storageKeys: [] };
     },
 
+    /** Reads of a file past their period: like the audit log, the only deletion this log ever sees. */
+    async deleteAccessLogs(before: Date, limit: number): Promise<RetentionBatch> {
+      const rows = await db.accessLog.findMany({ where: { at: { lt: before } }, select: { id: true }, take: limit });
+      const { count } = await db.accessLog.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+      return { count, storageKeys: [] };
+    },
+
     /** The one exception to the append-only audit log: entries past their period. */
     async deleteAuditEntries(before: Date, limit: number): Promise<RetentionBatch> {
       const rows = await db.auditEntry.findMany({ where: { at: { lt: before } }, select: { id: true }, take: limit });

@@ -26,5 +26,7 @@ export const PROCESSING_RECORD: readonly ProcessingCategory[] = [
   { key: 'messages', fields: ['Notification.recipient', 'Notification.body'], readers: ['beneficiary', 'admin'], retention: ['message_bodies'] },
   { key: 'questions', fields: ['BeneficiaryQuestion.question', 'BeneficiaryQuestion.answer', 'Inquiry.subject', 'Inquiry.answer', 'ServiceRating.comment'], readers: ['beneficiary', 'relations_officer', 'manager'], retention: ['rejected_withdrawn_requests', 'accepted_beneficiary_files'] },
   { key: 'consent', fields: ['Beneficiary.privacyConsentAt', 'Beneficiary.privacyNoticeVersion', 'ConsentRecord.granted', 'DataRequest.details', 'DataRequest.answer'], readers: ['beneficiary', 'relations_officer', 'manager'], retention: ['audit_entries'] },
-  { key: 'security', fields: ['Session.data', 'AuditEntry.actorLabel', 'AuditEntry.ip', 'AuditEntry.details'], readers: ['admin', 'manager'], retention: ['sessions', 'access_logs', 'audit_entries'] },
+  { key: 'security', fields: ['Session.data', 'AuditEntry.actorLabel', 'AuditEntry.ip', 'AuditEntry.details'], readers: ['admin', 'manager'], retention: ['sessions', 'audit_entries'] },
+  // The beneficiary reads their own part of it on "my data": the role and the day, not the person or the address.
+  { key: 'access', fields: ['AccessLog.staffId', 'AccessLog.role', 'AccessLog.resource', 'AccessLog.at', 'AccessLog.ip'], readers: ['beneficiary', 'admin', 'manager'], retention: ['access_logs'] },
 ];

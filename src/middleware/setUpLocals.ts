@@ -28,6 +28,7 @@ const STAFF_NAVIGATION: NavigationItem[] = [
   { href: '/admin/indicators', key: 'common:nav.indicators', roles: ['manager', 'admin'] },
   { href: '/staff/data-requests', key: 'privacy:nav.dataRequests', roles: ['relations_officer', 'manager'] },
   { href: '/admin/processing', key: 'privacy:nav.processing', roles: ['admin', 'manager'] },
+  { href: '/admin/access-log', key: 'privacy:nav.accessLog', roles: ['admin', 'manager'] },
   { href: '/admin/breaches', key: 'privacy:nav.breaches', roles: ['admin'] },
   { href: '/staff/tools', key: 'common:nav.tools' },
 ];

@@ -6,6 +6,7 @@ import { staffDataRequestRoutes } from './staff/dataRequestsController.ts';
 import { exportRoutes } from './exportsController.ts';
 import { adminProcessingRoutes } from './admin/processingController.ts';
 import { adminBreachRoutes } from './admin/breachesController.ts';
+import { adminAccessLogRoutes } from './admin/accessLogController.ts';
 
 /** Personal data rights (issue 12): the beneficiary's pages, the staff queue, the admin pages. */
 export function personalDataRoutes(services: Services) {
@@ -16,5 +17,6 @@ export function personalDataRoutes(services: Services) {
   router.use(exportRoutes(services));
   router.use(adminProcessingRoutes(services));
   router.use(adminBreachRoutes(services));
+  router.use(adminAccessLogRoutes(services));
   return router;
 }

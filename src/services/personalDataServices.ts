@@ -8,6 +8,7 @@ import { myDataService } from './myDataService.ts';
 import { dataRequestService } from './dataRequestService.ts';
 import { exportService } from './exportService.ts';
 import { breachService } from './breachService.ts';
+import { accessLogService } from './accessLogService.ts';
 import type { IndicatorService } from './indicatorService.ts';
 // The version beneficiaries accept at registration has its one home beside the registration form.
 import { PRIVACY_NOTICE_VERSION } from '../routes/account/authController.ts';
@@ -20,5 +21,6 @@ export function personalDataServices(data: DataAccess, config: Config, clock: Cl
     dataRequests: dataRequestService(data, clock, notifications, storage),
     exports: exportService(data, config, clock, indicators),
     breaches: breachService(data, clock, notifications),
+    accessLog: accessLogService(data, clock),
   };
 }

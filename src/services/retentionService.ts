@@ -8,8 +8,8 @@ const BATCH_SIZE = 200;
 
 type Applier = (repositories: Repositories, cutOff: Date, now: Date) => Promise<RetentionBatch>;
 
-/** How each category is applied; the access log has no store here yet, so it has no applier. */
-const APPLIERS: Partial<Record<RetentionCategory, Applier>> = {
+/** How each category is applied: every category of the table has its applier. */
+const APPLIERS: Record<RetentionCategory, Applier> = {
   abandoned_drafts: (r, cutOff) => r.retention.deleteAbandonedDrafts(cutOff, BATCH_SIZE),
   unverified_accounts: (r, cutOff) => r.retention.deleteUnverifiedAccounts(cutOff, BATCH_SIZE),
   documents_after_decision: (r, cutOff) => r.retention.deleteDocumentsAfterDecision(cutOff, BATCH_SIZE),
@@ -17,6 +17,7 @@ const APPLIERS: Partial<Record<RetentionCategory, Applier>> = {
   accepted_beneficiary_files: (r, cutOff, now) => r.retention.anonymiseAcceptedFiles(cutOff, BATCH_SIZE, now),
   message_bodies: (r, cutOff) => r.retention.anonymiseDeliveredMessages(cutOff, BATCH_SIZE),
   sessions: (r, cutOff) => r.retention.deleteSessions(cutOff, BATCH_SIZE),
+  access_logs: (r, cutOff) => r.retention.deleteAccessLogs(cutOff, BATCH_SIZE),
   audit_entries: (r, cutOff) => r.retention.deleteAuditEntries(cutOff, BATCH_SIZE),
 };
 
@@ -41,7 +42,6 @@ export function retentionService(data: DataAccess, policy: readonly RetentionRul
       const outcomes: RetentionOutcome[] = [];
       for (const rule of policy) {
         const apply = APPLIERS[rule.category];
-        if (!apply) continue;
         const cutOff = retentionCutOff(rule, now);
         let count = 0;
         let filesRemoved = 0;

@@ -102,6 +102,19 @@ describe('a beneficiary takes their data away and asks for a correction; an offi
       await desk.goto(running.baseUrl + path);
       await expectNoAxeViolations(desk);
     }
+    // The manager's read of a file, then the search that finds it: the table, and the refused date.
+    const salma = await fullHistory(testApp, 'سلمى', { mobile: '+966507776655' });
+    await desk.goto(running.baseUrl + `/staff/beneficiaries/${salma.beneficiaryId}`);
+    await desk.goto(running.baseUrl + '/admin/access-log');
+    await desk.fill('[data-qa="nationalId"]', salma.nationalId);
+    await desk.click('[data-qa="access-log-filters"] button[type="submit"]');
+    await expect(desk.locator('[data-qa="access-log-row"]').count()).resolves.toBe(1);
+    await expectNoAxeViolations(desk);
+    await desk.fill('[data-qa="from"]', '2026-03-02');
+    await desk.fill('[data-qa="to"]', '2026-03-01');
+    await desk.click('[data-qa="access-log-filters"] button[type="submit"]');
+    await expect(desk.locator('#from-error').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(desk);
     await desk.goto(running.baseUrl + '/admin/breaches');
     await desk.fill('[data-qa="title"]', 'كشف أُرسل إلى بريد خاطئ');
     await desk.fill('[data-qa="description"]', 'أُرسل كشف فيه أسماء إلى بريد خاطئ');

@@ -13,6 +13,8 @@ export interface SectionView {
   key: MyDataSection;
   heading: string;
   records: RecordView[];
+  /** A sentence under the heading, for a section that needs saying what it is. */
+  intro?: string;
 }
 
 const HIDDEN_FIELDS = new Set(['id', 'requestId', 'anonymisedAt']);
@@ -37,6 +39,10 @@ const CODES: Record<string, CodeLabels> = {
   consents: { purpose: 'privacy:consent.purposes.', channel: 'privacy:channels.' },
   parts: COMMON_CODES,
 };
+
+const RIYADH_OFFSET_MS = 3 * 3_600_000;
+/** Saudi Arabia keeps UTC+3 all year; the beneficiary reads the time as on their own clock. */
+const riyadhTime = (at: Date) => new Date(at.getTime() + RIYADH_OFFSET_MS).toISOString().slice(11, 16);
 
 /** Every field shown with its translated label; dates in both calendars, yes/no for flags, codes by their label. */
 function rowsOf(req: Request, record: Record<string, unknown>, skip: readonly string[] = [], codes: CodeLabels = {}) {
@@ -84,6 +90,16 @@ export function myDataSections(req: Request, data: MyData): SectionView[] {
     contacts: () => data.contacts.map((record, index) => ({ title: numbered('contacts', index), rows: rowsOf(req, record) })),
     ratings: () => data.ratings.map((record, index) => ({ title: numbered('ratings', index), rows: rowsOf(req, record) })),
     dataRequests: () => data.dataRequests.map((record) => ({ title: record.reference, rows: rowsOf(req, record, [], CODES.dataRequests) })),
+    accessLog: () =>
+      data.accessLog.map((group) => ({
+        title: `${req.t(`domain:roles.${group.role}`, { defaultValue: group.role })}: ${req.t(`privacy:accessLog.resources.${group.resource}`, { defaultValue: group.resource })}`,
+        rows: rowsOf(req, { ...group, day: dualDate(req, group.day), lastReadAt: riyadhTime(group.lastReadAt) }, ['role', 'resource']),
+      })),
   };
-  return MY_DATA_SECTIONS.map((key) => ({ key, heading: req.t(`privacy:myData.sections.${key}`), records: build[key]() }));
+  return MY_DATA_SECTIONS.map((key) => ({
+    key,
+    heading: req.t(`privacy:myData.sections.${key}`),
+    records: build[key](),
+    intro: key === 'accessLog' ? req.t('privacy:myData.accessLogIntro') : undefined,
+  }));
 }

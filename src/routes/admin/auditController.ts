@@ -18,7 +18,8 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-function dateErrors(from: string | undefined, to: string | undefined): FieldError[] {
+/** The date range of a filter: each day must exist, and the first must not follow the last. */
+export function dateErrors(from: string | undefined, to: string | undefined): FieldError[] {
   const errors: FieldError[] = [];
   if (from !== undefined && !isValidIso(from)) errors.push({ field: 'from', code: 'admin:audit.dateErrors.invalid' });
   if (to !== undefined && !isValidIso(to)) errors.push({ field: 'to', code: 'admin:audit.dateErrors.invalid' });

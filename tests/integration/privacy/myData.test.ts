@@ -36,7 +36,7 @@ describe('my data', () => {
     expect(response.headers['content-type']).toMatch(/application\/json/);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="?my-data-2026-03-01\.json/);
     const body = JSON.parse(response.text) as Record<string, unknown> & { requests: Record<string, unknown[]>[] };
-    expect(body.sections).toEqual(['account', 'consents', 'requests', 'messages', 'questions', 'contacts', 'ratings', 'dataRequests']);
+    expect(body.sections).toEqual(['account', 'consents', 'requests', 'messages', 'questions', 'contacts', 'ratings', 'dataRequests', 'accessLog']);
     expect(body.account).toMatchObject({ nationalId: hind.nationalId, fullName: 'هند عبدالله الشمري', privacyNoticeVersion: '1' });
     expect(body.account).not.toHaveProperty('passwordHash');
     const [requestData] = body.requests;

@@ -85,6 +85,10 @@ beforeAll(async () => {
     const auditOld = await prisma.auditEntry.create({ data: { actorType: 'system', action: 'old.thing', at: daysAgo(3651) } });
     const auditFresh = await prisma.auditEntry.create({ data: { actorType: 'system', action: 'recent.thing', at: daysAgo(3649) } });
     records.audit = { old: auditOld.id, fresh: auditFresh.id };
+    const read = { staffId: 1, role: 'relations_officer', resource: 'beneficiary_file', beneficiaryId: unverifiedFresh.id, ip: '127.0.0.1' };
+    const readOld = await prisma.accessLog.create({ data: { ...read, at: daysAgo(731) } });
+    const readFresh = await prisma.accessLog.create({ data: { ...read, at: daysAgo(729) } });
+    records.accessLogs = { old: readOld.id, fresh: readFresh.id };
   });
 });
 
@@ -106,6 +110,7 @@ describe('the retention job', () => {
       accepted_beneficiary_files: 1,
       message_bodies: 1,
       sessions: 1,
+      access_logs: 1,
       audit_entries: 1,
     });
 
@@ -144,9 +149,12 @@ describe('the retention job', () => {
       expect(await prisma.auditEntry.findUnique({ where: { id: records.audit!.old } })).toBeNull();
       expect(await prisma.auditEntry.findUnique({ where: { id: records.audit!.fresh } })).not.toBeNull();
 
+      expect(await prisma.accessLog.findUnique({ where: { id: records.accessLogs!.old } })).toBeNull();
+      expect(await prisma.accessLog.findUnique({ where: { id: records.accessLogs!.fresh } })).not.toBeNull();
+
       const logged = await prisma.auditEntry.findMany({ where: { action: 'retention.applied' } });
       expect(logged.map((entry) => entry.entityId).sort()).toEqual(
-        ['abandoned_drafts', 'accepted_beneficiary_files', 'audit_entries', 'documents_after_decision', 'message_bodies', 'rejected_withdrawn_requests', 'sessions', 'unverified_accounts'],
+        ['abandoned_drafts', 'accepted_beneficiary_files', 'access_logs', 'audit_entries', 'documents_after_decision', 'message_bodies', 'rejected_withdrawn_requests', 'sessions', 'unverified_accounts'],
       );
     });
 
@@ -163,6 +171,7 @@ describe('the retention job', () => {
         documents: await prisma.requestDocument.findMany({ orderBy: { id: 'asc' } }),
         notifications: await prisma.notification.findMany({ orderBy: { id: 'asc' } }),
         audit: await prisma.auditEntry.count(),
+        accessLogs: await prisma.accessLog.count(),
       }));
     const before = await snapshot();
     const outcomes = await testApp.services.retention.applyAll();
