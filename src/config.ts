@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from './domain/formatting.ts';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
 
@@ -62,6 +63,10 @@ const environmentSchema = z
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     SMS_CODES_PER_IP_HOUR: z.coerce.number().int().min(1).default(20),
     READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    TIME_ZONE: z
+      .string()
+      .default('Asia/Riyadh')
+      .refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, such as Asia/Riyadh' }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -112,6 +117,8 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     smsCodesPerIpHour: env.SMS_CODES_PER_IP_HOUR,
     readCacheTtlMs: env.READ_CACHE_SECONDS * 1000,
+    /** Every time and calendar day shown to anyone is read in this zone. */
+    timeZone: env.TIME_ZONE,
   };
 }
 

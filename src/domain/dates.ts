@@ -1,5 +1,5 @@
 import { gregorianToHijri, hijriToGregorian } from '@tabby_ai/hijri-converter';
-import { normalizeNumberInput, toArabicIndicDigits } from './digits.ts';
+import { normalizeNumberInput } from './digits.ts';
 
 export type Calendar = 'hijri' | 'gregorian';
 /** 'YYYY-MM-DD', a calendar day with no time zone. */
@@ -205,8 +205,8 @@ export function formatDualDate(
     hijri.year,
     suffixes.hijri,
   );
-  // Arabic pages show the Hijri date in Arabic-Indic digits and the Gregorian one in Latin digits.
-  return `${lng === 'ar' ? toArabicIndicDigits(hijriText) : hijriText} — ${gregorianText}`;
+  // One numeral system on a page: both dates in Western digits (see formatting.ts).
+  return `${hijriText} — ${gregorianText}`;
 }
 
 function monthName(names: readonly string[], month: number): string {
@@ -282,4 +282,22 @@ export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The instant a calendar day begins in a time zone (the day's midnight there, not in UTC). */
+export function startOfDayIn(iso: IsoDate, timeZone: string): Date {
+  const midnightUtc = utcMidnight(iso).getTime();
+  // A day's start is midnight UTC shifted back by the zone's offset; two passes settle a DST edge.
+  let start = midnightUtc;
+  for (let pass = 0; pass < 2; pass++) start = midnightUtc - offsetMs(new Date(start), timeZone);
+  return new Date(start);
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const local = todayIso(instant, timeZone);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClock = utcMidnight(local).getTime() + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
+  return wallClock - Math.floor(instant.getTime() / 1000) * 1000;
 }

@@ -249,8 +249,8 @@ describe('formatDualDate', () => {
     ],
   };
 
-  it('formats Arabic with Arabic-Indic Hijri digits and Latin Gregorian digits', () => {
-    expect(formatDualDate('2026-03-04', 'ar', arNames)).toBe('١٥ رمضان ١٤٤٧ هـ — 4 مارس 2026 م');
+  it('formats Arabic with Western digits in both calendars', () => {
+    expect(formatDualDate('2026-03-04', 'ar', arNames)).toBe('15 رمضان 1447 هـ — 4 مارس 2026 م');
   });
 
   it('formats English', () => {
@@ -261,7 +261,7 @@ describe('formatDualDate', () => {
   it('accepts custom suffixes and falls back to Gregorian only when there is no Hijri date', () => {
     expect(
       formatDualDate('2026-03-04', 'ar', arNames, { hijri: 'هجري', gregorian: 'ميلادي' }),
-    ).toBe('١٥ رمضان ١٤٤٧ هجري — 4 مارس 2026 ميلادي');
+    ).toBe('15 رمضان 1447 هجري — 4 مارس 2026 ميلادي');
     expect(formatDualDate('1910-05-01', 'en', enNames)).toBe('1 May 1910');
   });
 

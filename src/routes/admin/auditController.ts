@@ -1,10 +1,11 @@
+import { addDays, isValidIso, startOfDayIn } from '../../domain/dates.ts';
 import express from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
 import { AUDIT_PAGE_SIZE } from '../../services/auditService.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const isoDay = z.string().refine(isValidIso).optional().catch(undefined);
 const filterSchema = z.object({
   action: z.string().max(100).optional().catch(undefined),
   actor: z.string().max(254).optional().catch(undefined),
@@ -26,8 +27,8 @@ export function adminAuditRoutes(services: Services) {
         actorLabel: clean(filter.actor),
         entityType: clean(filter.entityType),
         entityId: clean(filter.entityId),
-        from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
-        to: filter.to ? new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+        from: filter.from ? startOfDayIn(filter.from, services.config.timeZone) : undefined,
+        to: filter.to ? startOfDayIn(addDays(filter.to, 1), services.config.timeZone) : undefined,
       },
       filter.page,
     );

@@ -19,7 +19,7 @@ function answerSections(req: Request, request: FullRequest) {
   const change = (step: string) => `${pathOf(step as never)}?returnTo=check`;
   // Enum labels are shared with the staff and committee screens (domain:); document kinds are the journey's own.
   const option = (prefix: string, value: string | null) => (value ? t(`${prefix}${value}`, { defaultValue: value }) : null);
-  const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value.toLocaleString('en-US') }));
+  const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value }));
   const row = (key: string, value: string | null, step: string, qa: string): Row => ({ key: t(key), value, href: change(step), qa });
   const sections: { step: string; heading: string; rows: Row[] }[] = [
     {

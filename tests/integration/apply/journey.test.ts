@@ -65,7 +65,7 @@ describe('the online application', () => {
     const resumed = await agent.get('/apply/resume');
     expect(resumed.headers.location).toBe('/apply/personal');
     const personal = await agent.get('/apply/personal');
-    expect(personal.text).toContain('الخطوة ٢ من ٩');
+    expect(personal.text).toContain('الخطوة 2 من 9');
     expect(personal.text).toContain('href="/apply/eligibility"');
   });
 
@@ -193,7 +193,7 @@ describe('the online application', () => {
 
     const large = await upload(agent, Buffer.concat([PDF, Buffer.alloc(6 * 1024 * 1024)]), 'big.pdf');
     expect([400, 413]).toContain(large.status);
-    expect(large.text).toContain('يجب ألا يزيد حجم الملف على ٥ ميغابايت');
+    expect(large.text).toContain('يجب ألا يزيد حجم الملف على 5 ميغابايت');
 
     const missing = await upload(agent, Buffer.alloc(0), 'empty.pdf', '');
     expect(missing.status).toBe(400);
