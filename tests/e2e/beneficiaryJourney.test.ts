@@ -43,7 +43,7 @@ describe('beneficiary journey in a browser', () => {
 
     await page.goto(`${base}/apply`);
     await continueFrom(page, '[data-qa="start-button"]');
-    expect(await page.textContent('[data-qa="progress"]')).toContain('١ من ٩');
+    expect(await page.textContent('[data-qa="progress"]')).toContain('1 من 9');
     await page.check('[data-qa="livesInServiceArea-yes"]');
     await page.selectOption('[data-qa="city"]', 'الرياض');
     await continueFrom(page);
