@@ -116,3 +116,10 @@ export function createFormatter(options: FormatterOptions): Formatter {
     },
   };
 }
+
+/** The server's own address ("::1", "127.0.0.1"): shown as words, since a code there explains nothing. */
+export function isLoopbackAddress(ip: string | null | undefined): boolean {
+  if (!ip) return false;
+  const address = ip.startsWith('::ffff:') ? ip.slice('::ffff:'.length) : ip;
+  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+}

@@ -99,6 +99,7 @@ export function accountRequestRoutes(services: Services) {
           : [],
       timeline: timeline.map((entry) => ({
         at: dualDate(req, entry.at),
+        action: entry.action,
         key: `account:timeline.${entry.action}`,
       })),
     });

@@ -1,4 +1,5 @@
 import { addDays, isValidIso, startOfDayIn } from '../../domain/dates.ts';
+import { isLoopbackAddress } from '../../domain/formatting.ts';
 import express from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
@@ -40,6 +41,7 @@ export function adminAuditRoutes(services: Services) {
       pageTitleKey: 'admin:audit.title',
       entries,
       filter,
+      isLocalMachine: isLoopbackAddress,
       actions: await services.audit.actions(),
       page: filter.page,
       pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
