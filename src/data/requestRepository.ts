@@ -26,6 +26,8 @@ export type RequestFields = Partial<
     | 'nationality'
     | 'maritalStatus'
     | 'idExpiryDate'
+    | 'birthDateEntered'
+    | 'idExpiryDateEntered'
     | 'city'
     | 'district'
     | 'email'

@@ -265,8 +265,10 @@ export function formatDualDate(
   lng: 'ar' | 'en',
   monthNames: MonthNames,
   suffixes: CalendarSuffixes = DEFAULT_SUFFIXES[lng],
+  typedHijri?: DateParts,
 ): string {
-  const { hijri, gregorian } = dualDateParts(iso);
+  const { hijri: converted, gregorian } = dualDateParts(iso);
+  const hijri = typedHijri ?? converted;
   const join = (...words: (string | number)[]) => words.filter((w) => w !== '').join(' ');
   const gregorianText = join(
     gregorian.day,
@@ -376,4 +378,33 @@ function offsetMs(instant: Date, timeZone: string): number {
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wallClock = utcMidnight(local).getTime() + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
   return wallClock - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** What a person typed, kept beside the ISO date: "hijri 1405-06-10", "gregorian 1985-03-01". */
+export type EnteredDate = { calendar: Calendar; parts: DateParts };
+
+/** The typed date as stored, or null when the parts do not make a valid date. */
+export function enteredDateText(raw: RawDateParts): string | null {
+  if (!parseDateParts(raw).ok) return null;
+  const calendar = String(raw.calendar).trim();
+  const part = (value: unknown) => Number(normalizeNumberInput(String(value)));
+  return `${calendar} ${partsToIso({ year: part(raw.year), month: part(raw.month), day: part(raw.day) })}`;
+}
+
+export function readEnteredDate(text: string | null | undefined): EnteredDate | null {
+  const match = /^(hijri|gregorian) (\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  if (!match) return null;
+  const [year, month, day] = match.slice(2).map(Number) as [number, number, number];
+  return { calendar: match[1] as Calendar, parts: { year, month, day } };
+}
+
+/**
+ * The parts to show for a stored date: the person's own when they typed this very date,
+ * otherwise the ISO date in the given calendar.
+ */
+export function shownParts(iso: IsoDate, entered: string | null | undefined): { calendar: Calendar; parts: DateParts } {
+  const typed = readEnteredDate(entered);
+  // A Hijri entry is shown as typed whatever table converts it; a Gregorian one must be this day.
+  if (typed && (typed.calendar === 'hijri' || partsToIso(typed.parts) === iso)) return typed;
+  return { calendar: 'gregorian', parts: isoToDateParts(iso) };
 }

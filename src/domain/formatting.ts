@@ -1,4 +1,4 @@
-import { formatDualDate, isValidIso, todayIso, type IsoDate, type MonthNames } from './dates.ts';
+import { formatDualDate, isValidIso, shownParts, todayIso, type IsoDate, type MonthNames } from './dates.ts';
 
 /**
  * One formatter for every number, date and time a person reads. The Arabic interface writes
@@ -31,6 +31,8 @@ export interface Formatter {
   dayOf(value: Date): IsoDate;
   /** "15 رمضان 1447 هـ — 4 مارس 2026 م"; an instant is read in the association's time zone. */
   date(value: Date | IsoDate | null | undefined): string;
+  /** A stored date shown with the person's own Hijri entry when they typed one. */
+  enteredDate(iso: IsoDate | null | undefined, entered: string | null | undefined): string;
   /** "14:05" in the association's time zone. */
   time(value: Date): string;
   /** The dual date followed by the time; empty for nothing. */
@@ -105,6 +107,11 @@ export function createFormatter(options: FormatterOptions): Formatter {
     dayOf,
     date,
     time,
+    enteredDate: (iso, entered) => {
+      if (!iso || !isValidIso(iso)) return date(iso);
+      const shown = shownParts(iso, entered);
+      return shown.calendar === 'hijri' ? formatDualDate(iso, language, monthNames, undefined, shown.parts) : date(iso);
+    },
     dateTime: (value) => (value ? `${date(value)} ${time(value)}` : ''),
     count,
     decimal: (value, fractionDigits) => numberFormat(fractionDigits, fractionDigits).format(value),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfDayIn } from '../../src/domain/dates.ts';
+import { enteredDateText, shownParts, startOfDayIn } from '../../src/domain/dates.ts';
 import { createFormatter, isKnownTimeZone, type FormatLanguage } from '../../src/domain/formatting.ts';
 import { loadConfig } from '../../src/config.ts';
 import arDomain from '../../locales/ar/domain.json' with { type: 'json' };
@@ -58,5 +58,23 @@ describe('one formatter per language', () => {
     expect(isKnownTimeZone('Asia/Ryadh')).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).timeZone).toBe('Asia/Riyadh');
     expect(() => loadConfig({ NODE_ENV: 'test', TIME_ZONE: 'Mars/Olympus' })).toThrow(/TIME_ZONE/);
+  });
+});
+
+describe('the date a person typed', () => {
+  const ar = formatter('ar');
+  it('is kept with its calendar and shown back as typed', () => {
+    const entered = enteredDateText({ day: '١٠', month: '٦', year: '1405', calendar: 'hijri' });
+    expect(entered).toBe('hijri 1405-06-10');
+    expect(shownParts('1985-03-01', entered)).toEqual({ calendar: 'hijri', parts: { year: 1405, month: 6, day: 10 } });
+    expect(ar.enteredDate('1985-03-01', entered)).toBe('10 جمادى الآخرة 1405 هـ — 1 مارس 1985 م');
+    expect(enteredDateText({ day: '31', month: '2', year: '1990', calendar: 'gregorian' })).toBeNull();
+  });
+
+  it('falls back to the stored day when nothing, or another day, was typed', () => {
+    expect(shownParts('1985-03-01', null)).toEqual({ calendar: 'gregorian', parts: { year: 1985, month: 3, day: 1 } });
+    expect(shownParts('1985-03-01', 'gregorian 1985-03-02').parts.day).toBe(1);
+    expect(shownParts('1985-03-01', 'nonsense')).toEqual({ calendar: 'gregorian', parts: { year: 1985, month: 3, day: 1 } });
+    expect(ar.enteredDate('1985-03-01', null)).toBe(ar.date('1985-03-01'));
   });
 });

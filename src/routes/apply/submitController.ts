@@ -32,10 +32,10 @@ function answerSections(req: Request, request: FullRequest) {
       heading: t('apply:check.personal'),
       rows: [
         row('apply:personal.fullName', request.fullName, 'personal', 'check-fullName'),
-        row('apply:personal.birthDate', dualDate(req, request.birthDate), 'personal', 'check-birthDate'),
+        row('apply:personal.birthDate', req.format.enteredDate(request.birthDate, request.birthDateEntered), 'personal', 'check-birthDate'),
         row('apply:personal.nationality', option('domain:options.nationality.', request.nationality), 'personal', 'check-nationality'),
         row('apply:personal.maritalStatus', option('domain:options.maritalStatus.', request.maritalStatus), 'personal', 'check-maritalStatus'),
-        row('apply:personal.idExpiryDate', dualDate(req, request.idExpiryDate), 'personal', 'check-idExpiryDate'),
+        row('apply:personal.idExpiryDate', req.format.enteredDate(request.idExpiryDate, request.idExpiryDateEntered), 'personal', 'check-idExpiryDate'),
       ],
     },
     {
