@@ -81,7 +81,7 @@ function answerSections(req: Request, request: FullRequest) {
       heading: t('apply:check.support'),
       rows: [
         row('apply:support.supportType', option('domain:supportTypes.', request.supportType), 'support', 'check-supportType'),
-        row('apply:support.needDescription', request.needDescription, 'support', 'check-needDescription'),
+        row('apply:support.needDescriptionLabel', request.needDescription, 'support', 'check-needDescription'),
       ],
     },
     {
