@@ -125,7 +125,7 @@ export async function checkLayout(page: Page, name: string): Promise<void> {
   expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
   const report = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const overflowing = [...document.querySelectorAll('body *')]
+    const overflowing = Array.from(document.querySelectorAll('body *'))
       .filter((element) => {
         const box = element.getBoundingClientRect();
         const style = getComputedStyle(element);
@@ -134,9 +134,9 @@ export async function checkLayout(page: Page, name: string): Promise<void> {
         return box.right > width + 1 || box.left < -1;
       })
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-    const splitReferences = [...document.querySelectorAll('.reference')]
+    const splitReferences = Array.from(document.querySelectorAll('.reference'))
       .filter((element) => {
-        const lines = new Set([...element.getClientRects()].map((rect) => Math.round(rect.top)));
+        const lines = new Set(Array.from(element.getClientRects()).map((rect) => Math.round(rect.top)));
         return lines.size > 1;
       })
       .map((element) => element.textContent ?? '');
