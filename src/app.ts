@@ -6,6 +6,7 @@ import type { Services } from './services/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { setUpSecurity } from './middleware/setUpSecurity.ts';
 import { setUpI18n } from './middleware/setUpI18n.ts';
+import { setUpFormatting } from './middleware/setUpFormatting.ts';
 import { setUpSession } from './middleware/setUpSession.ts';
 import { setUpCsrf } from './middleware/setUpCsrf.ts';
 import { parseMultipart } from './middleware/parseMultipart.ts';
@@ -39,6 +40,7 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(healthRoutes(services));
   if (options.logRequests) app.use(pinoHttp({ logger }));
   app.use(setUpI18n(options.i18n, { secureCookies: config.production }));
+  app.use(setUpFormatting(options.i18n, config.timeZone));
   app.use(setUpLocals(config));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(publicPageCache({ enabled: config.production }));

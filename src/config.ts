@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseRetentionOverrides, retentionPolicy } from './domain/retention.ts';
 import { DEFAULT_REAPPLY_AFTER_DAYS } from './domain/beneficiaryOutcome.ts';
+import { isKnownTimeZone } from './domain/formatting.ts';
 
 const MIN_RESPONSE_WINDOW_DAYS = 14;
 // Below the idle timeout of common reverse proxies (60 s), so the proxy never reuses a connection we just closed.
@@ -81,6 +82,10 @@ const environmentSchema = z
       }
     }),
     RETENTION_JOB_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    TIME_ZONE: z
+      .string()
+      .default('Asia/Riyadh')
+      .refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, such as Asia/Riyadh' }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -147,6 +152,8 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     },
     retention: retentionPolicy(env.RETENTION_DAYS),
     retentionJobIntervalMs: env.RETENTION_JOB_INTERVAL_HOURS * 3_600_000,
+    /** Every time and calendar day shown to anyone is read in this zone. */
+    timeZone: env.TIME_ZONE,
   };
 }
 

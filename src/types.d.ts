@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { Formatter } from './domain/formatting.ts';
 import type { Language } from './i18n.ts';
 import type { SignedInStaff } from './services/staffAuthService.ts';
 
@@ -27,6 +28,8 @@ declare global {
     interface Request {
       language: Language;
       t: TFunction;
+      /** Dates, times, counts, amounts and sizes in the page's language and the association's time zone. */
+      format: Formatter;
       staff?: SignedInStaff;
       /** Set by parseMultipart when a multipart body broke one of its limits (the token was still read). */
       uploadError?: import('multer').MulterError;

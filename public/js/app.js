@@ -14,6 +14,15 @@ document.addEventListener('DOMContentLoaded', function () {
       (legendOrLabel || target).scrollIntoView();
     });
   }
+  // The chosen file's name, in the page's language, beside the button that chose it.
+  document.querySelectorAll('[data-file-chosen]').forEach(function (line) {
+    var input = document.getElementById(line.id.replace(/-chosen$/, ''));
+    if (!input) return;
+    line.hidden = false;
+    input.addEventListener('change', function () {
+      line.textContent = input.files && input.files.length ? input.files[0].name : line.getAttribute('data-none');
+    });
+  });
   document.querySelectorAll('[data-module="print"]').forEach(function (button) {
     button.hidden = false;
     button.addEventListener('click', function () { window.print(); });

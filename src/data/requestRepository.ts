@@ -29,6 +29,8 @@ export type RequestFields = Partial<
     | 'nationality'
     | 'maritalStatus'
     | 'idExpiryDate'
+    | 'birthDateEntered'
+    | 'idExpiryDateEntered'
     | 'city'
     | 'district'
     | 'email'

@@ -1,5 +1,5 @@
 import { gregorianToHijri, hijriToGregorian } from '@tabby_ai/hijri-converter';
-import { normalizeNumberInput, toArabicIndicDigits } from './digits.ts';
+import { normalizeNumberInput } from './digits.ts';
 
 export type Calendar = 'hijri' | 'gregorian';
 /** 'YYYY-MM-DD', a calendar day with no time zone. */
@@ -60,6 +60,77 @@ export function isValidIso(iso: unknown): iso is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= gregorianDaysInMonth(year, month);
 }
 
+/*
+ * Which Umm al-Qura table. Two exist and disagree on thousands of days:
+ * - the calendar as it was published at the time (the data behind the hijri-converter family,
+ *   checked against Umm al-Qura newspaper mastheads). Documents issued before 1420 AH carry
+ *   these dates, so birth dates on old papers must follow it;
+ * - the table computed by KACST's rule (the new moon sets after the sun at Mecca), which the
+ *   Umm al-Qura calendar follows from 1 Muharram 1420 AH (17 April 1999) and which ICU (`Intl`,
+ *   calendar "islamic-umalqura") ships; ID expiry dates decades ahead can only come from it.
+ * The two agree on every day from 17 April 1999 to 10 August 2029, so the switch at the year the
+ * rule was adopted is seamless: before 1420 AH the published table, from 1420 AH the computed one,
+ * both ways, for every display.
+ */
+export const COMPUTED_TABLE_FROM_HIJRI_YEAR = 1420;
+export const COMPUTED_TABLE_FROM_ISO: IsoDate = '1999-04-17';
+
+const intlUmmAlQura = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+function computedToHijri(iso: IsoDate): DateParts {
+  const parts = intlUmmAlQura.formatToParts(utcMidnight(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** First Gregorian day and length of each computed-table month, built once on first use. */
+let computedMonths: Map<string, { start: IsoDate; length: number }> | undefined;
+const LAST_COMPUTED_ISO: IsoDate = '2077-12-31';
+
+function computedMonthTable(): Map<string, { start: IsoDate; length: number }> {
+  if (computedMonths) return computedMonths;
+  const table = new Map<string, { start: IsoDate; length: number }>();
+  for (let iso = COMPUTED_TABLE_FROM_ISO; iso <= LAST_COMPUTED_ISO; iso = addDays(iso, 1)) {
+    const { year, month, day } = computedToHijri(iso);
+    const key = `${year}-${month}`;
+    if (day === 1) table.set(key, { start: iso, length: 1 });
+    else {
+      const entry = table.get(key);
+      if (entry) entry.length = day;
+    }
+  }
+  computedMonths = table;
+  return table;
+}
+
+function computedFromHijri({ year, month, day }: DateParts): IsoDate {
+  const entry = computedMonthTable().get(`${year}-${month}`);
+  if (!entry || day > entry.length) throw new RangeError(`Not a Umm al-Qura date: ${year}-${month}-${day}`);
+  return addDays(entry.start, day - 1);
+}
+
+function chosenToHijri(iso: IsoDate): DateParts {
+  return iso >= COMPUTED_TABLE_FROM_ISO ? computedToHijri(iso) : gregorianToHijri(isoToDateParts(iso));
+}
+
+function chosenFromHijri(parts: DateParts): IsoDate {
+  if (parts.year >= COMPUTED_TABLE_FROM_HIJRI_YEAR) return computedFromHijri(parts);
+  if (parts.day <= 30) return partsToIso(hijriToGregorian(parts));
+  // The published table has a few 31-day months (1345 AH) that the converter reads but will not
+  // take as input: the day after the 30th, if the table itself names it so.
+  const next = addDays(partsToIso(hijriToGregorian({ ...parts, day: 30 })), parts.day - 30);
+  const back = gregorianToHijri(isoToDateParts(next));
+  if (back.year !== parts.year || back.month !== parts.month || back.day !== parts.day) {
+    throw new RangeError(`Not a Umm al-Qura date: ${parts.year}-${parts.month}-${parts.day}`);
+  }
+  return next;
+}
+
 function hijriInConverterRange({ year, month, day }: DateParts): boolean {
   return (
     year >= HIJRI_MIN_YEAR &&
@@ -67,26 +138,31 @@ function hijriInConverterRange({ year, month, day }: DateParts): boolean {
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
-    day <= 30
+    day <= 31
   );
 }
 
-/** Umm al-Qura months have 29 or 30 days depending on the year; the converter is the source of truth. */
-export function hijriDaysInMonth(year: number, month: number): 29 | 30 {
+/** Umm al-Qura months have 29 or 30 days (a few early published months 28 or 31); the chosen table decides. */
+export function hijriDaysInMonth(year: number, month: number): number {
   if (!hijriInConverterRange({ year, month, day: 1 })) {
     throw new RangeError(`Hijri month outside the supported range: ${year}-${month}`);
   }
-  try {
-    hijriToGregorian({ year, month, day: 30 });
-    return 30;
-  } catch {
-    return 29;
+  // The published table has a few months of 28 or 31 days (1343–1345 AH).
+  for (const day of [31, 30, 29] as const) {
+    try {
+      chosenFromHijri({ year, month, day });
+      return day;
+    } catch {
+      // the month is shorter
+    }
   }
+  return 28;
 }
 
 export function toHijri(iso: IsoDate): DateParts {
   try {
-    return gregorianToHijri(isoToDateParts(iso));
+    isoToDateParts(iso);
+    return chosenToHijri(iso);
   } catch (error) {
     throw new RangeError(`No Umm al-Qura date for ${iso}`, { cause: error });
   }
@@ -96,7 +172,7 @@ export function fromHijri(year: number, month: number, day: number): IsoDate {
   if (!hijriInConverterRange({ year, month, day }) || day > hijriDaysInMonth(year, month)) {
     throw new RangeError(`Not a Umm al-Qura date: ${year}-${month}-${day}`);
   }
-  return partsToIso(hijriToGregorian({ year, month, day }));
+  return chosenFromHijri({ year, month, day });
 }
 
 /** Hijri is null for the few accepted Gregorian dates (1900 – Jul 1924) before the Umm al-Qura table. */
@@ -104,7 +180,7 @@ export function dualDateParts(iso: IsoDate): { hijri: DateParts | null; gregoria
   const gregorian = isoToDateParts(iso);
   let hijri: DateParts | null = null;
   try {
-    hijri = gregorianToHijri(gregorian);
+    hijri = chosenToHijri(iso);
   } catch {
     hijri = null;
   }
@@ -137,7 +213,7 @@ export function parseDateParts(raw: RawDateParts): DatePartsResult {
   const parts = { day: Number(text.day), month: Number(text.month), year: Number(text.year) };
   if (parts.month < 1 || parts.month > 12)
     return { ok: false, code: 'date.invalid', part: 'month' };
-  const longestMonth = calendar === 'hijri' ? 30 : 31;
+  const longestMonth = 31;
   if (parts.day < 1 || parts.day > longestMonth) {
     return { ok: false, code: 'date.invalid', part: 'day' };
   }
@@ -158,7 +234,7 @@ function checkHijri(parts: DateParts): DatePartsResult {
   if (parts.day > hijriDaysInMonth(parts.year, parts.month)) {
     return { ok: false, code: 'date.invalid', part: 'day' };
   }
-  return withinPortalRange(partsToIso(hijriToGregorian(parts)));
+  return withinPortalRange(chosenFromHijri(parts));
 }
 
 function withinPortalRange(iso: IsoDate): DatePartsResult {
@@ -189,8 +265,10 @@ export function formatDualDate(
   lng: 'ar' | 'en',
   monthNames: MonthNames,
   suffixes: CalendarSuffixes = DEFAULT_SUFFIXES[lng],
+  typedHijri?: DateParts,
 ): string {
-  const { hijri, gregorian } = dualDateParts(iso);
+  const { hijri: converted, gregorian } = dualDateParts(iso);
+  const hijri = typedHijri ?? converted;
   const join = (...words: (string | number)[]) => words.filter((w) => w !== '').join(' ');
   const gregorianText = join(
     gregorian.day,
@@ -205,8 +283,8 @@ export function formatDualDate(
     hijri.year,
     suffixes.hijri,
   );
-  // Arabic pages show the Hijri date in Arabic-Indic digits and the Gregorian one in Latin digits.
-  return `${lng === 'ar' ? toArabicIndicDigits(hijriText) : hijriText} — ${gregorianText}`;
+  // One numeral system on a page: both dates in Western digits (see formatting.ts).
+  return `${hijriText} — ${gregorianText}`;
 }
 
 function monthName(names: readonly string[], month: number): string {
@@ -282,4 +360,51 @@ export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The instant a calendar day begins in a time zone (the day's midnight there, not in UTC). */
+export function startOfDayIn(iso: IsoDate, timeZone: string): Date {
+  const midnightUtc = utcMidnight(iso).getTime();
+  // A day's start is midnight UTC shifted back by the zone's offset; two passes settle a DST edge.
+  let start = midnightUtc;
+  for (let pass = 0; pass < 2; pass++) start = midnightUtc - offsetMs(new Date(start), timeZone);
+  return new Date(start);
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const local = todayIso(instant, timeZone);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClock = utcMidnight(local).getTime() + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000;
+  return wallClock - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** What a person typed, kept beside the ISO date: "hijri 1405-06-10", "gregorian 1985-03-01". */
+export type EnteredDate = { calendar: Calendar; parts: DateParts };
+
+/** The typed date as stored, or null when the parts do not make a valid date. */
+export function enteredDateText(raw: RawDateParts): string | null {
+  if (!parseDateParts(raw).ok) return null;
+  const calendar = String(raw.calendar).trim();
+  const part = (value: unknown) => Number(normalizeNumberInput(String(value)));
+  return `${calendar} ${partsToIso({ year: part(raw.year), month: part(raw.month), day: part(raw.day) })}`;
+}
+
+export function readEnteredDate(text: string | null | undefined): EnteredDate | null {
+  const match = /^(hijri|gregorian) (\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  if (!match) return null;
+  const [year, month, day] = match.slice(2).map(Number) as [number, number, number];
+  return { calendar: match[1] as Calendar, parts: { year, month, day } };
+}
+
+/**
+ * The parts to show for a stored date: the person's own when they typed this very date,
+ * otherwise the ISO date in the given calendar.
+ */
+export function shownParts(iso: IsoDate, entered: string | null | undefined): { calendar: Calendar; parts: DateParts } {
+  const typed = readEnteredDate(entered);
+  // A Hijri entry is shown as typed whatever table converts it; a Gregorian one must be this day.
+  if (typed && (typed.calendar === 'hijri' || partsToIso(typed.parts) === iso)) return typed;
+  return { calendar: 'gregorian', parts: isoToDateParts(iso) };
 }

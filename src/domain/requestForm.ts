@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears, CALENDARS, isBefore, parseDateParts, type IsoDate } from './dates.ts';
+import { addYears, CALENDARS, enteredDateText, isBefore, parseDateParts, type IsoDate } from './dates.ts';
 import { AMOUNT_ERROR_CODES, parseWholeAmount } from './digits.ts';
 import { IBAN_ERROR_CODES, parseSaudiIban } from './iban.ts';
 import { NATIONAL_ID_ERROR_CODES, parseNationalId } from './nationalId.ts';
@@ -154,6 +154,11 @@ function optionalAmount(max = MAX_MONTHLY_AMOUNT) {
   });
 }
 
+/** The typed calendar and numbers, kept so the person's own date is shown back. */
+const enteredDate = formValue().transform((input): string | null =>
+  typeof input === 'object' && input !== null ? enteredDateText(input as Record<string, unknown>) : null,
+);
+
 type DateRules = { today?: IsoDate; notFuture?: boolean; maxAgeYears?: number };
 
 /**
@@ -194,6 +199,7 @@ function withDateGroups<T extends z.ZodType>(dateFields: readonly string[], sche
         year: raw[`${field}-year`],
         calendar: raw[`${field}-calendar`],
       };
+      grouped[`${field}Entered`] = grouped[field];
     }
     return grouped;
   }, schema);
@@ -219,6 +225,8 @@ export function makePersonalDetailsSchema({ today }: { today: IsoDate }) {
       maritalStatus: choice('maritalStatus', MARITAL_STATUSES),
       // A past expiry is accepted while drafting; it is checked against the submission date (isIdValidOn).
       idExpiryDate: dateField('idExpiryDate'),
+      birthDateEntered: enteredDate,
+      idExpiryDateEntered: enteredDate,
     }),
   );
 }

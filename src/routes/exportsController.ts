@@ -10,7 +10,7 @@ import { auditFilterFrom } from './admin/auditController.ts';
 import { OUTBOX_STATUSES } from './admin/outboxController.ts';
 import { staffContext } from './context.ts';
 import { sendCsv, type CsvColumn } from './csvResponse.ts';
-import { isValidIso } from '../domain/dates.ts';
+import { addDays, isValidIso, startOfDayIn, type IsoDate } from '../domain/dates.ts';
 import { BadRequestError } from '../services/errors.ts';
 
 // A day that does not exist (2026-99-99) is dropped like a malformed one, never turned into an Invalid Date.
@@ -68,7 +68,7 @@ export function exportRoutes(services: Services) {
   });
 
   router.get('/admin/audit/export', requireRole('admin', 'manager'), async (req, res) => {
-    const { errors, search } = auditFilterFrom(req.query);
+    const { errors, search } = auditFilterFrom(req.query, services.config.timeZone);
     if (errors.length > 0) throw new BadRequestError();
     await send(req, res, 'audit_log', search, ['id', 'at', 'actorType', 'actorLabel', 'action', 'entityType', 'entityId', 'requestId', 'ip', 'details'], exports.auditLog(search));
   });
@@ -81,8 +81,8 @@ export function exportRoutes(services: Services) {
   router.get('/admin/exports/deidentified', requireRole('manager', 'admin'), async (req, res) => {
     const query = reportingFilterSchema.parse(req.query);
     const filter = {
-      submittedFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-      submittedBefore: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+      submittedFrom: query.from ? startOfDayIn(query.from as IsoDate, services.config.timeZone) : undefined,
+      submittedBefore: query.to ? startOfDayIn(addDays(query.to as IsoDate, 1), services.config.timeZone) : undefined,
     };
     const status = translated(req, 'domain:status.staff.');
     const supportType = translated(req, 'domain:supportTypes.');

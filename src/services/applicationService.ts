@@ -35,7 +35,7 @@ export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
 /** The columns each step owns; anything else in the validated data is ignored. */
 const STEP_FIELDS: Record<ApplicationStep, readonly (keyof RequestFields)[]> = {
   eligibility: ['livesInServiceArea', 'city'],
-  personal: ['fullName', 'birthDate', 'nationality', 'maritalStatus', 'idExpiryDate'],
+  personal: ['fullName', 'birthDate', 'nationality', 'maritalStatus', 'idExpiryDate', 'birthDateEntered', 'idExpiryDateEntered'],
   contact: ['city', 'district', 'email'],
   household: [],
   income: ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'],

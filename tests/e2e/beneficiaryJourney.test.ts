@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectConsoleErrors, expectNoAxeViolations, horizontalOverflow, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { checkLayout, collectConsoleErrors, expectNoAxeViolations, horizontalOverflow, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
 import { validNationalId } from '../integration/apply/fixtures.ts';
 import { latestCode } from '../integration/account/support.ts';
 
@@ -41,9 +41,12 @@ describe('beneficiary journey in a browser', () => {
     const consoleErrors = collectConsoleErrors(page);
     const base = running.baseUrl;
 
+    await page.goto(`${base}/`);
+    await checkLayout(page, 'phone-home');
     await page.goto(`${base}/apply`);
     await continueFrom(page, '[data-qa="start-button"]');
-    expect(await page.textContent('[data-qa="progress"]')).toContain('١ من ٩');
+    expect(await page.textContent('[data-qa="progress"]')).toContain('1 من 9');
+    await checkLayout(page, 'phone-journey-step');
     await page.check('[data-qa="livesInServiceArea-yes"]');
     await page.selectOption('[data-qa="city"]', 'الرياض');
     await continueFrom(page);
@@ -94,6 +97,7 @@ describe('beneficiary journey in a browser', () => {
     await continueFrom(page);
 
     expect(page.url()).toContain('/apply/check');
+    await checkLayout(page, 'phone-check');
     await continueFrom(page);
     await page.check('[data-qa="declarationAccepted-yes"]');
     await page.fill('[data-qa="signatureName"]', 'فاطمة علي الزهراني');
@@ -102,15 +106,17 @@ describe('beneficiary journey in a browser', () => {
     expect(page.url()).toMatch(/\/apply\/confirmation\/\d+$/);
     const reference = (await page.textContent('[data-qa="reference"]'))?.trim() ?? '';
     expect(reference).toMatch(/^MZL-2026-\d{6}$/);
+    await checkLayout(page, 'phone-confirmation');
     expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
     await continueFrom(page, '[data-qa="follow-request"]');
     expect(await page.textContent('[data-qa="timeline"]')).toContain('أُرسل الطلب');
+    await checkLayout(page, 'phone-request');
     // Withdrawal is offered and asks for confirmation; the applicant changes their mind.
     await continueFrom(page, '[data-qa="withdraw-link"]');
     expect(page.url()).toMatch(/\/withdraw$/);
     await expectNoAxeViolations(page);
     await continueFrom(page, '[data-qa="withdraw-cancel"]');
-    expect(await page.textContent('[data-qa="request-status"]')).toContain('مستلم');
+    expect(await page.textContent('[data-qa="request-status"]')).toContain('مستلَم');
     await page.goto(`${base}/account/requests`);
     expect(await page.textContent('[data-qa="request-reference"]')).toBe(reference);
     await expectNoAxeViolations(page);

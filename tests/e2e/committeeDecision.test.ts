@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { checkLayout, collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { raisedRequest } from '../integration/committee/fixtures.ts';
 
@@ -36,6 +36,8 @@ describe('the committee decides; the beneficiary hears only after two weeks', ()
     await staffPage.goto(running.baseUrl + '/committee');
     await expect(staffPage.locator(`[data-reference="${reference}"]`).isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(staffPage);
+    await staffPage.setViewportSize({ width: 1280, height: 800 });
+    await checkLayout(staffPage, 'desktop-committee-queue');
 
     await staffPage.click(`[data-reference="${reference}"] a`);
     await staffPage.waitForURL(new RegExp(`/committee/requests/${requestId}$`));

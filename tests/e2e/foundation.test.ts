@@ -94,7 +94,7 @@ describe('foundation in a browser', () => {
 
     await page.goto(running.baseUrl + '/admin/audit');
     await expect(page.locator('[data-qa="audit-table"]').textContent()).resolves.toContain(
-      'staff.created',
+      'أُنشئ حساب موظف',
     );
     await expectNoAxeViolations(page);
 

@@ -85,6 +85,8 @@ describe('personal details', () => {
         nationality: 'saudi',
         maritalStatus: 'widowed',
         idExpiryDate: '2028-05-25',
+        birthDateEntered: 'gregorian 1985-04-12',
+        idExpiryDateEntered: 'hijri 1450-01-01',
       },
     });
   });
@@ -439,6 +441,8 @@ describe('output types', () => {
         nationality: 'saudi' | 'non_saudi';
         maritalStatus: 'single' | 'married' | 'divorced' | 'widowed';
         idExpiryDate: string;
+        birthDateEntered: string | null;
+        idExpiryDateEntered: string | null;
       }>();
     }
     const housing = parseForm(housingSchema, {});

@@ -125,6 +125,7 @@ export function accountRequestRoutes(services: Services) {
       infoItems: openInfoItems(request),
       timeline: timeline.map((entry) => ({
         at: dualDate(req, entry.at),
+        action: entry.action,
         key: `account:timeline.${entry.action}`,
       })),
     });

@@ -1,3 +1,4 @@
+import { addDays, startOfDayIn, type IsoDate } from '../../domain/dates.ts';
 import express from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
@@ -8,7 +9,6 @@ import { formatReference, parseReference } from '../../domain/referenceNumber.ts
 import { formState, type FieldError } from '../forms.ts';
 import { staffContext } from '../context.ts';
 import { dateErrors } from './auditController.ts';
-import { dateTime } from '../committee/viewHelpers.ts';
 
 const typed = (max: number) => z.string().max(max).optional().catch(undefined);
 const querySchema = z.object({
@@ -20,7 +20,6 @@ const querySchema = z.object({
 });
 
 const clean = (value?: string) => (value && value.trim() ? value.trim() : undefined);
-const DAY_MS = 86_400_000;
 
 /** The person searched for, from whichever of the two fields was filled in (the ID wins if both were). */
 function subjectQuery(
@@ -63,8 +62,8 @@ export function adminAccessLogRoutes(services: Services) {
             staffContext(req),
             subject.query,
             {
-              from: from ? new Date(`${from}T00:00:00Z`) : undefined,
-              to: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+              from: from ? startOfDayIn(from as IsoDate, services.config.timeZone) : undefined,
+              to: to ? startOfDayIn(addDays(to as IsoDate, 1), services.config.timeZone) : undefined,
             },
             filter.page,
           )
@@ -83,7 +82,6 @@ export function adminAccessLogRoutes(services: Services) {
       form: formState({}, errors),
       searched: result !== undefined,
       result,
-      dateTime,
       page: filter.page,
       pageCount: Math.max(1, Math.ceil((result?.total ?? 0) / ACCESS_LOG_PAGE_SIZE)),
       hrefFor: (page: number) =>

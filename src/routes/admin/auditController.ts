@@ -1,9 +1,10 @@
+import { addDays, isValidIso, startOfDayIn, type IsoDate } from '../../domain/dates.ts';
+import { isLoopbackAddress } from '../../domain/formatting.ts';
 import express from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
 import { AUDIT_PAGE_SIZE } from '../../services/auditService.ts';
-import { isValidIso } from '../../domain/dates.ts';
 import { formState, type FieldError } from '../forms.ts';
 
 // Kept as typed (up to a length) so an impossible date is shown back with its message, never parsed.
@@ -35,7 +36,7 @@ const clean = (value?: string) => (value && value.trim() ? value.trim() : undefi
  * The page's query as a repository filter, with the problems of its dates; the CSV export reads the
  * same query the same way. `search` is only meaningful when `errors` is empty.
  */
-export function auditFilterFrom(query: unknown) {
+export function auditFilterFrom(query: unknown, timeZone: string) {
   const filter = filterSchema.parse(query);
   const from = clean(filter.from);
   const to = clean(filter.to);
@@ -48,8 +49,9 @@ export function auditFilterFrom(query: unknown) {
       actorLabel: clean(filter.actor),
       entityType: clean(filter.entityType),
       entityId: clean(filter.entityId),
-      from: from && errors.length === 0 ? new Date(`${from}T00:00:00Z`) : undefined,
-      to: to && errors.length === 0 ? new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+      // Days are the association's days, so "from 1 March" starts at midnight in its time zone.
+      from: from && errors.length === 0 ? startOfDayIn(from as IsoDate, timeZone) : undefined,
+      to: to && errors.length === 0 ? startOfDayIn(addDays(to as IsoDate, 1), timeZone) : undefined,
     },
   };
 }
@@ -57,7 +59,7 @@ export function auditFilterFrom(query: unknown) {
 export function adminAuditRoutes(services: Services) {
   const router = express.Router();
   router.get('/admin/audit', requireRole('admin', 'manager'), async (req, res) => {
-    const { filter, errors, search } = auditFilterFrom(req.query);
+    const { filter, errors, search } = auditFilterFrom(req.query, services.config.timeZone);
     const { entries, total } = errors.length > 0 ? { entries: [], total: 0 } : await services.audit.search(search, filter.page);
     const query = new URLSearchParams(
       Object.entries({ action: filter.action, actor: filter.actor, entityType: filter.entityType, entityId: filter.entityId, from: filter.from, to: filter.to })
@@ -68,6 +70,7 @@ export function adminAuditRoutes(services: Services) {
       entries,
       filter,
       form: formState({}, errors),
+      isLocalMachine: isLoopbackAddress,
       actions: await services.audit.actions(),
       page: filter.page,
       pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),

@@ -18,16 +18,12 @@ export function adminIndicatorsRoutes(services: Services) {
   const router = express.Router();
   router.get('/admin/indicators', requireRole('manager', 'admin'), async (req, res) => {
     const summary = await services.indicators.summary(periodFrom(req.query.period));
-    const decimal = new Intl.NumberFormat(req.language === 'ar' ? 'ar-SA' : 'en-GB', {
-      maximumFractionDigits: 1,
-      minimumFractionDigits: 1,
-    });
     res.render('pages/admin/indicators', {
       pageTitleKey: 'indicators:title',
       summary,
       periods: INDICATOR_PERIODS,
       since: dualDate(req, summary.since),
-      average: (value: number | null) => (value == null ? null : decimal.format(value)),
+      average: (value: number | null) => (value == null ? null : req.format.decimal(value, 1)),
     });
   });
   return router;

@@ -24,7 +24,7 @@ export function adminOutboxRoutes(services: Services) {
       page: filter.page,
       pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
       hrefFor: (page: number) => `/admin/outbox?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), page: String(page) })}`,
-      formatTime: (at: Date | null) => (at ? at.toISOString().replace('T', ' ').slice(0, 16) : ''),
+      formatTime: req.format.dateTime,
     });
   });
   return router;

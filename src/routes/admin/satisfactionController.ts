@@ -8,7 +8,7 @@ export function adminSatisfactionRoutes(services: Services) {
   const router = express.Router();
   router.get('/admin/satisfaction', requireRole('manager', 'admin'), async (req, res) => {
     const summary = await services.ratings.summary();
-    const average = (value: number | null) => (value == null ? '—' : new Intl.NumberFormat(req.language === 'ar' ? 'ar-SA' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value));
+    const average = (value: number | null) => (value == null ? '—' : req.format.decimal(value, 1));
     res.render('pages/admin/satisfaction', {
       pageTitleKey: 'feedback:satisfaction.title',
       summary,

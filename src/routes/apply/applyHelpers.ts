@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import type { FullRequest } from '../../data/requestRepository.ts';
-import { isoToParts } from '../../domain/dates.ts';
-import { toArabicIndicDigits } from '../../domain/digits.ts';
+import { shownParts } from '../../domain/dates.ts';
 import type { Services } from '../../services/index.ts';
 import { beneficiaryContext } from '../../middleware/requireBeneficiary.ts';
 import { formState, type FieldError } from '../forms.ts';
@@ -30,8 +29,7 @@ export async function editableRequest(services: Services, req: Request, res: Res
 export function progressText(req: Request, id: JourneyStepId): string | null {
   const progress = progressOf(id);
   if (!progress) return null;
-  const digits = (n: number) => (req.language === 'ar' ? toArabicIndicDigits(n) : String(n));
-  return req.t('apply:progress', { current: digits(progress.current), total: digits(progress.total) });
+  return req.t('apply:progress', { current: req.format.count(progress.current), total: req.format.count(progress.total) });
 }
 
 export function renderStep(
@@ -51,9 +49,11 @@ export function renderStep(
   });
 }
 
-/** Stored ISO dates are shown back in the Gregorian calendar: the conversion is exact in that direction. */
-export function dateValues(iso: string | null | undefined) {
-  return iso ? { ...isoToParts(iso, 'gregorian'), calendar: 'gregorian' } : {};
+/** A stored date comes back in the calendar and the very numbers the person typed; else in Gregorian. */
+export function dateValues(iso: string | null | undefined, entered?: string | null) {
+  if (!iso) return {};
+  const { calendar, parts } = shownParts(iso, entered);
+  return { day: String(parts.day), month: String(parts.month), year: String(parts.year), calendar };
 }
 
 /** What the applicant typed, echoed back on an error: plain fields and the date groups. */

@@ -66,7 +66,10 @@ export function applyStepRoutes(services: Services) {
       const request = await editableRequest(services, req, res);
       if (!request) return;
       const values = valuesOf(request, step.fields);
-      for (const date of step.dates) values[date] = dateValues((request as unknown as Record<string, string | null>)[date]);
+      for (const date of step.dates) {
+        const row = request as unknown as Record<string, string | null>;
+        values[date] = dateValues(row[date], row[`${date}Entered`]);
+      }
       renderStep(req, res, step.id, { request, values, options: options() });
     });
 

@@ -20,7 +20,7 @@ function answerSections(req: Request, request: FullRequest) {
   const change = (step: string) => `${pathOf(step as never)}?returnTo=check`;
   // Enum labels are shared with the staff and committee screens (domain:); document kinds are the journey's own.
   const option = (prefix: string, value: string | null) => (value ? t(`${prefix}${value}`, { defaultValue: value }) : null);
-  const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value.toLocaleString('en-US') }));
+  const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value }));
   const row = (key: string, value: string | null, step: string, qa: string): Row => ({ key: t(key), value, href: change(step), qa });
   const sections: { step: string; heading: string; rows: Row[] }[] = [
     {
@@ -33,10 +33,10 @@ function answerSections(req: Request, request: FullRequest) {
       heading: t('apply:check.personal'),
       rows: [
         row('apply:personal.fullName', request.fullName, 'personal', 'check-fullName'),
-        row('apply:personal.birthDate', dualDate(req, request.birthDate), 'personal', 'check-birthDate'),
+        row('apply:personal.birthDate', req.format.enteredDate(request.birthDate, request.birthDateEntered), 'personal', 'check-birthDate'),
         row('apply:personal.nationality', option('domain:options.nationality.', request.nationality), 'personal', 'check-nationality'),
         row('apply:personal.maritalStatus', option('domain:options.maritalStatus.', request.maritalStatus), 'personal', 'check-maritalStatus'),
-        row('apply:personal.idExpiryDate', dualDate(req, request.idExpiryDate), 'personal', 'check-idExpiryDate'),
+        row('apply:personal.idExpiryDate', req.format.enteredDate(request.idExpiryDate, request.idExpiryDateEntered), 'personal', 'check-idExpiryDate'),
       ],
     },
     {
@@ -82,7 +82,7 @@ function answerSections(req: Request, request: FullRequest) {
       heading: t('apply:check.support'),
       rows: [
         row('apply:support.supportType', option('domain:supportTypes.', request.supportType), 'support', 'check-supportType'),
-        row('apply:support.needDescription', request.needDescription, 'support', 'check-needDescription'),
+        row('apply:support.needDescriptionLabel', request.needDescription, 'support', 'check-needDescription'),
       ],
     },
     {

@@ -6,7 +6,7 @@ import type { Services } from '../../services/index.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
-import { dateTime, dualDateFormatter } from './viewHelpers.ts';
+import { dualDateFormatter } from './viewHelpers.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function fileRoutes(services: Services) {
@@ -37,7 +37,7 @@ export function fileRoutes(services: Services) {
       decisionForm: forms.decision ?? formState(),
       form: formState({}, errors),
       dualDate: dualDateFormatter(req),
-      dateTime,
+      dateTime: req.format.dateTime,
     });
   }
 

@@ -5,7 +5,6 @@ import type { Services } from '../../services/index.ts';
 import { formState, validateForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { registrationItemsSchema } from './committeeSchemas.ts';
-import { dateTime } from './viewHelpers.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function registrationRoutes(services: Services) {
@@ -22,7 +21,7 @@ export function registrationRoutes(services: Services) {
       ...checklist,
       canAct: req.staff!.roles.includes('relations_officer'),
       form: formState({ items: checklist.done.map((item) => item.item) }, errors),
-      dateTime,
+      dateTime: req.format.dateTime,
     });
   }
 

@@ -18,16 +18,9 @@ export function requestIdFrom(req: Request): number {
   return id;
 }
 
-/** Date and time in Riyadh, next to the dual (Hijri/Gregorian) date, for timelines and records. */
-const riyadhTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hour12: false });
-
+/** The dual (Hijri/Gregorian) date, and the time in the association's zone, for timelines and records. */
 export function viewFormatters(req: Request) {
-  const dualDate = dualDateFormatter(req);
-  const time = riyadhTime;
-  return {
-    dualDate,
-    dateTime: (value: Date | null | undefined) => (value ? `${dualDate(value)} ${time.format(value)}` : ''),
-  };
+  return { dualDate: dualDateFormatter(req), dateTime: req.format.dateTime };
 }
 
 export type CaseworkFailure =

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
-import { isoToParts, todayIso } from '../../domain/dates.ts';
+import { shownParts, todayIso } from '../../domain/dates.ts';
 import {
   HOUSING_TYPES,
   MARITAL_STATUSES,
@@ -47,8 +47,9 @@ function storedValues(request: Record<string, unknown>, fields: string[]): Recor
   for (const field of DATE_FIELDS) {
     const iso = request[field];
     if (typeof iso === 'string') {
-      const parts = isoToParts(iso, 'gregorian');
-      Object.assign(values, { [`${field}-day`]: parts.day, [`${field}-month`]: parts.month, [`${field}-year`]: parts.year, [`${field}-calendar`]: 'gregorian' });
+      const entered = request[`${field}Entered`];
+      const { calendar, parts } = shownParts(iso, typeof entered === 'string' ? entered : null);
+      Object.assign(values, { [`${field}-day`]: String(parts.day), [`${field}-month`]: String(parts.month), [`${field}-year`]: String(parts.year), [`${field}-calendar`]: calendar });
     }
   }
   return values;

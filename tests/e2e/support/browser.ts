@@ -114,3 +114,36 @@ export function collectConsoleErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+const SCREENSHOT_DIR = new URL('../screenshots/', import.meta.url);
+
+/**
+ * Checks a page as a person would see it, and keeps a screenshot in tests/e2e/screenshots/
+ * (gitignored) to look at: nothing wider than the viewport, no reference number broken over lines.
+ */
+export async function checkLayout(page: Page, name: string): Promise<void> {
+  expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  const report = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflowing = Array.from(document.querySelectorAll('body *'))
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        if (box.width === 0 || style.position === 'absolute' || style.visibility === 'hidden') return false;
+        if (element.closest('.visually-hidden, .skip-link, .table-scroll, [class*="scroll"]')) return false;
+        return box.right > width + 1 || box.left < -1;
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    const splitReferences = Array.from(document.querySelectorAll('.reference'))
+      .filter((element) => {
+        const lines = new Set(Array.from(element.getClientRects()).map((rect) => Math.round(rect.top)));
+        return lines.size > 1;
+      })
+      .map((element) => element.textContent ?? '');
+    return { overflowing, splitReferences };
+  });
+  expect(report.overflowing, `${name}: elements outside the viewport`).toEqual([]);
+  expect(report.splitReferences, `${name}: reference numbers split across lines`).toEqual([]);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
+}

@@ -103,6 +103,6 @@ describe('beneficiary accounts', () => {
     const correct = await agent.post('/account/login').type('form').send({ _csrf: csrfFrom(page.text), nationalId, password: 'a good password' });
     expect(correct.status).toBe(401);
     // Locked answers like wrong: the message names both, so it is true either way.
-    expect(correct.text).toContain('موقوف مؤقتًا مدة ١٥ دقيقة');
+    expect(correct.text).toContain('موقوف مؤقتًا مدة 15 دقيقة');
   });
 });

@@ -33,7 +33,7 @@ describe('admin: staff accounts and audit log', () => {
     expect(response.status).toBe(400);
     expect(response.text).toContain('أدخل بريدًا إلكترونيًا صحيحًا');
     expect(response.text).toContain('اختر دورًا واحدًا على الأقل');
-    expect(response.text).toContain('يجب ألا تقل كلمة المرور عن ١٢ حرفًا');
+    expect(response.text).toContain('يجب ألا تقل كلمة المرور عن 12 حرفًا');
     expect(response.text).toContain('value="not-an-email"');
     expect(response.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(response.text).not.toContain('<script>alert(1)</script>');

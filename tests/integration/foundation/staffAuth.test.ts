@@ -79,7 +79,7 @@ describe('staff sign-in', () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expect((await attemptLogin(agent, officer.email, 'wrong')).text).toContain('غير صحيحة');
     }
-    expect((await attemptLogin(agent, officer.email, 'wrong')).text).toContain('موقوف مؤقتًا مدة ١٥ دقيقة');
+    expect((await attemptLogin(agent, officer.email, 'wrong')).text).toContain('موقوف مؤقتًا مدة 15 دقيقة');
     // Even the right password is refused while locked, with the answer a wrong password gets.
     const locked = await attemptLogin(agent, officer.email, officer.password);
     expect(locked.status).toBe(401);

@@ -166,7 +166,7 @@ describe('least privilege for staff reads', () => {
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/data-qa="research-mobile"[\s\S]*?\+966501234567/);
     expect(page.text).toContain('ريم العتيبي');
-    expect(page.text).toMatch(/data-qa="research-income-salary"[\s\S]*?3000/);
+    expect(page.text).toMatch(/data-qa="research-income-salary"[\s\S]*?3,000/);
     expect(page.text).toContain(`href="${paths.document(c)}"`);
   });
 
