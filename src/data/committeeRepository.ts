@@ -29,7 +29,7 @@ export interface QueueFilter {
 }
 
 /** The columns the queue table shows, and nothing else: the page must stay light at 100,000 rows. */
-interface RawQueueRow {
+export interface RawQueueRow {
   id: number | bigint;
   reference: string | null;
   fullName: string | null;
@@ -41,8 +41,27 @@ interface RawQueueRow {
 }
 
 /** The text format the SQLite adapter stores DateTime columns in, so comparisons stay textual. */
-const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
-const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
+export const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+export const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
+
+/** The queue's WHERE, shared by the page and its CSV export so the two always list the same requests. */
+export function queueConditions(filter: QueueFilter) {
+  return [
+    filter.view === 'with_committee'
+      ? Prisma.sql`status = 'with_committee'`
+      : Prisma.sql`status IN ('accepted', 'rejected') AND decisionReleasedAt IS NULL`,
+    ...(filter.city ? [Prisma.sql`city = ${filter.city}`] : []),
+    ...(filter.supportType ? [Prisma.sql`supportType = ${filter.supportType}`] : []),
+    ...(filter.submittedOnOrBefore ? [Prisma.sql`submittedAt <= ${sqliteDate(filter.submittedOnOrBefore)}`] : []),
+  ];
+}
+
+export const queueRowFrom = (row: RawQueueRow) => ({
+  ...row,
+  id: Number(row.id),
+  submittedAt: toDate(row.submittedAt),
+  responseWindowOpensAt: toDate(row.responseWindowOpensAt),
+});
 
 export interface QueueRow {
   id: number;
@@ -66,15 +85,7 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
    * SQLite reads the page and the count from an index without sorting.
    */
   async function loadQueue(filter: QueueFilter, page: number, pageSize: number): Promise<QueuePage> {
-      const conditions = [
-        filter.view === 'with_committee'
-          ? Prisma.sql`status = 'with_committee'`
-          : Prisma.sql`status IN ('accepted', 'rejected') AND decisionReleasedAt IS NULL`,
-        ...(filter.city ? [Prisma.sql`city = ${filter.city}`] : []),
-        ...(filter.supportType ? [Prisma.sql`supportType = ${filter.supportType}`] : []),
-        ...(filter.submittedOnOrBefore ? [Prisma.sql`submittedAt <= ${sqliteDate(filter.submittedOnOrBefore)}`] : []),
-      ];
-      const where = Prisma.join(conditions, ' AND ');
+      const where = Prisma.join(queueConditions(filter), ' AND ');
       const [rows, counted] = await Promise.all([
         db.$queryRaw<RawQueueRow[]>`SELECT id, reference, fullName, supportType, city, status, submittedAt, responseWindowOpensAt
           FROM SupportRequest WHERE ${where}
@@ -82,12 +93,7 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
         db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM SupportRequest WHERE ${where}`,
       ]);
       return {
-        rows: rows.map((row) => ({
-          ...row,
-          id: Number(row.id),
-          submittedAt: toDate(row.submittedAt),
-          responseWindowOpensAt: toDate(row.responseWindowOpensAt),
-        })),
+        rows: rows.map(queueRowFrom),
         total: Number(counted[0]?.total ?? 0),
       };
   }

@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
 import { auditWhere, type AuditFilter } from './auditRepository.ts';
-import type { QueueFilter } from './committeeRepository.ts';
+import { queueConditions, queueRowFrom, sqliteDate, toDate, type QueueFilter, type RawQueueRow } from './committeeRepository.ts';
 
 /** Rows per round trip: big enough to be quick, small enough that memory stays flat however many rows there are. */
 export const EXPORT_PAGE_SIZE = 1_000;
@@ -18,32 +18,6 @@ async function* byKeyset<T extends { id: number }>(page: (afterId: number, take:
     if (rows.length < EXPORT_PAGE_SIZE) return;
     afterId = rows[rows.length - 1]!.id;
   }
-}
-
-/** The text format the SQLite adapter stores DateTime columns in, so comparisons stay textual. */
-const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
-const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
-
-function queueConditions(filter: QueueFilter) {
-  return [
-    filter.view === 'with_committee'
-      ? Prisma.sql`status = 'with_committee'`
-      : Prisma.sql`status IN ('accepted', 'rejected') AND decisionReleasedAt IS NULL`,
-    ...(filter.city ? [Prisma.sql`city = ${filter.city}`] : []),
-    ...(filter.supportType ? [Prisma.sql`supportType = ${filter.supportType}`] : []),
-    ...(filter.submittedOnOrBefore ? [Prisma.sql`submittedAt <= ${sqliteDate(filter.submittedOnOrBefore)}`] : []),
-  ];
-}
-
-interface RawQueueRow {
-  id: number | bigint;
-  reference: string | null;
-  fullName: string | null;
-  supportType: string | null;
-  city: string | null;
-  status: string;
-  submittedAt: Date | string | null;
-  responseWindowOpensAt: Date | string | null;
 }
 
 interface RawReportingRow {
@@ -77,7 +51,7 @@ export function exportRepository(db: Db) {
           await db.$queryRaw<RawQueueRow[]>`SELECT id, reference, fullName, supportType, city, status, submittedAt, responseWindowOpensAt
             FROM SupportRequest WHERE ${Prisma.join([...queueConditions(filter), Prisma.sql`id > ${afterId}`], ' AND ')}
             ORDER BY id LIMIT ${take}`
-        ).map((row) => ({ ...row, id: Number(row.id), submittedAt: toDate(row.submittedAt), responseWindowOpensAt: toDate(row.responseWindowOpensAt) })),
+        ).map(queueRowFrom),
       ),
 
     auditLog: (filter: AuditFilter) =>
