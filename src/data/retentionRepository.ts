@@ -42,7 +42,10 @@ export function retentionRepository(db: Db) {
       data: {
         anonymisedAt: at,
         fullName: null,
+        nameKey: null,
         birthDate: null,
+        birthDateEntered: null,
+        idExpiryDateEntered: null,
         nationality: null,
         maritalStatus: null,
         idExpiryDate: null,
@@ -64,7 +67,7 @@ export function retentionRepository(db: Db) {
   async function anonymisePerson(beneficiaryId: number) {
     await db.beneficiary.update({
       where: { id: beneficiaryId },
-      data: { nationalId: `ANON-${beneficiaryId}`, mobile: null, fullName: null, passwordHash: null, fileNumber: null, mobileVerifiedAt: null },
+      data: { nationalId: `ANON-${beneficiaryId}`, mobile: null, fullName: null, nameKey: null, passwordHash: null, fileNumber: null, mobileVerifiedAt: null },
     });
     await db.notification.updateMany({ where: { beneficiaryId }, data: { recipient: '', body: '', subject: null } });
     await db.beneficiaryQuestion.updateMany({ where: { beneficiaryId }, data: { question: '', answer: null } });
@@ -88,13 +91,17 @@ export function retentionRepository(db: Db) {
       return deleteRequests(rows.map((row) => row.id));
     },
 
-    /** Online accounts whose mobile was never verified and that hold nothing else. */
+    /**
+     * Records an online registration left behind and that hold nothing else: since registrations wait in
+     * PendingRegistration, an unfinished one leaves a bare row (the ID alone, no mobile proven). A row
+     * whose registration was started again within the period is kept.
+     */
     async deleteUnverifiedAccounts(createdBefore: Date, limit: number): Promise<RetentionBatch> {
-      const rows = await db.beneficiary.findMany({
+      const candidates = await db.beneficiary.findMany({
         where: {
           createdAt: { lt: createdBefore },
           mobileVerifiedAt: null,
-          passwordHash: { not: null },
+          fileNumber: null,
           requests: { none: {} },
           inquiries: { none: {} },
           services: { none: {} },
@@ -102,8 +109,18 @@ export function retentionRepository(db: Db) {
         select: { id: true },
         take: limit,
       });
-      const ids = rows.map((row) => row.id);
+      const restarted = new Set(
+        (
+          await db.pendingRegistration.findMany({
+            where: { beneficiaryId: { in: candidates.map((row) => row.id) }, createdAt: { gte: createdBefore } },
+            select: { beneficiaryId: true },
+          })
+        ).map((row) => row.beneficiaryId),
+      );
+      const ids = candidates.map((row) => row.id).filter((id) => !restarted.has(id));
       if (ids.length === 0) return { count: 0, storageKeys: [] };
+      await db.pendingRegistration.deleteMany({ where: { beneficiaryId: { in: ids } } });
+      await db.oneTimeCode.deleteMany({ where: { beneficiaryId: { in: ids } } });
       await db.notification.deleteMany({ where: { beneficiaryId: { in: ids } } });
       await db.consentRecord.deleteMany({ where: { beneficiaryId: { in: ids } } });
       const { count } = await db.beneficiary.deleteMany({ where: { id: { in: ids } } });
