@@ -14,14 +14,15 @@ export function personalDataRepository(db: Db) {
         db.supportRequest.findMany({
           where: { beneficiaryId },
           orderBy: { id: 'asc' },
-          omit: { stepsCompleted: true, version: true, createdByStaffId: true, raisedByStaffId: true, beneficiaryId: true },
+          // nameKey is only the name folded for search, not something the person gave.
+          omit: { stepsCompleted: true, version: true, createdByStaffId: true, raisedByStaffId: true, beneficiaryId: true, nameKey: true },
           include: {
             householdMembers: { orderBy: { id: 'asc' }, select: { fullName: true, relation: true, birthDate: true, nationalId: true, monthlyIncome: true } },
             documents: { orderBy: { id: 'asc' }, select: { id: true, kind: true, originalName: true, mimeType: true, sizeBytes: true, createdAt: true } },
             declarations: { orderBy: { signedAt: 'asc' }, select: { textVersion: true, signatureName: true, signedAt: true, channel: true, ip: true, dataHash: true } },
             infoRequests: { orderBy: { id: 'asc' }, select: { items: true, requestedAt: true, resolvedAt: true } },
             // A decision belongs to the person once it is told to them, not before.
-            decisions: { where: { releasedAt: { not: null } }, orderBy: { id: 'asc' }, select: { outcome: true, approvedSupportType: true, amount: true, quantity: true, durationMonths: true, rejectionReason: true, releasedAt: true } },
+            decisions: { where: { releasedAt: { not: null } }, orderBy: { id: 'asc' }, select: { outcome: true, approvedSupportType: true, amount: true, quantity: true, durationMonths: true, rejectionReason: true, beneficiaryNote: true, releasedAt: true } },
             services: { orderBy: { deliveredOn: 'asc' }, select: { serviceType: true, amount: true, quantity: true, deliveredOn: true, note: true } },
           },
         }),

@@ -19,9 +19,6 @@ type Args = unknown[];
 
 interface CachedStatement {
   statement: Statement<Args>;
-  // The adapter asks for the column list on every read; it is fixed once the statement is prepared
-  // (the schema does not change while the app runs: migrations run before it starts).
-  columns?: ReturnType<Statement['columns']>;
 }
 
 class CachedStatementHandle {
@@ -40,9 +37,10 @@ class CachedStatementHandle {
     return this;
   }
 
+  // Asked anew each time, never remembered: `prisma migrate deploy` may change a table while the
+  // portal runs, and a remembered list would pair a `SELECT *` row's values with the old names.
   columns() {
-    this.entry.columns ??= this.statement.columns();
-    return this.entry.columns;
+    return this.statement.columns();
   }
 
   run() {

@@ -116,7 +116,7 @@ describe('beneficiary journey in a browser', () => {
     expect(page.url()).toMatch(/\/withdraw$/);
     await expectNoAxeViolations(page);
     await continueFrom(page, '[data-qa="withdraw-cancel"]');
-    expect(await page.textContent('[data-qa="request-status"]')).toContain('مستلَم');
+    expect(await page.textContent('[data-qa="request-status"]')).toContain('استُلم');
     await page.goto(`${base}/account/requests`);
     expect(await page.textContent('[data-qa="request-reference"]')).toBe(reference);
     await expectNoAxeViolations(page);

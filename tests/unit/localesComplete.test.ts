@@ -76,8 +76,13 @@ function sourceFiles(dir: string): string[] {
 const source = sourceFiles(SRC_DIR).map((file) => readFileSync(file, 'utf8')).join('\n');
 
 /** Every audit action the code writes: `action: '…'`, `auditAction: '…'`, and the names passed to helpers. */
-const AUDIT_ACTION = /'((?:beneficiary|staff|request|decision|inquiry|question|recommendation|reference_document|referral|registration|service)\.[a-z_]+)'/g;
+const AUDIT_ACTION =
+  /'((?:beneficiary|staff|request|decision|inquiry|question|recommendation|reference_document|referral|registration|service|consent|data_request|export|retention|access_log|breach)\.[a-z_]+)'/g;
 const auditActions = new Set([...source.matchAll(AUDIT_ACTION)].map((m) => m[1] as string));
+// Actions built from a name: the breach register's steps (`breach.${step}`) and the copies of "my data".
+const breachSource = readFileSync(path.join(SRC_DIR, 'services', 'breachService.ts'), 'utf8');
+for (const m of breachSource.matchAll(/audit\(repositories, context, '([a-z_]+)'/g)) auditActions.add(`breach.${m[1]}`);
+for (const purpose of ['download', 'print']) auditActions.add(`my_data.${purpose}`);
 for (const code of TRANSITION_ERROR_CODES) auditActions.delete(code);
 auditActions.delete('request.incomplete');
 

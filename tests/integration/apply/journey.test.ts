@@ -106,7 +106,7 @@ describe('the online application', () => {
 
     const list = await agent.get('/account/requests');
     expect(list.text).toMatch(/MZL-2026-\d{6}/);
-    expect(list.text).toContain('مستلَم بانتظار المراجعة');
+    expect(list.text).toContain('استُلم وينتظر المراجعة');
     const id = String(sent.headers.location).split('/').pop();
     const detail = await agent.get(`/account/requests/${id}`);
     expect(detail.text).toContain('أُرسل الطلب واستلمته الجمعية');

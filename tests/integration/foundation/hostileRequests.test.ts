@@ -101,7 +101,7 @@ describe('impossible dates in filters', () => {
     const { agent } = await agentWithRole(testApp, ['admin']);
     const response = await agent.get('/admin/audit?from=2026-03-02&to=2026-03-01');
     expect(response.status).toBe(400);
-    expect(response.text).toContain('يجب أن يكون تاريخ البداية قبل تاريخ النهاية أو مثله');
+    expect(response.text).toContain('يجب أن يكون تاريخ البداية قبل تاريخ النهاية أو في اليوم نفسه');
   });
 });
 
