@@ -6,6 +6,12 @@ import type { NotificationService } from './notificationService.ts';
 
 type StaffContext = ActingContext & { kind: 'staff' };
 
+/** One query box matches a national ID, a name or a mobile; the audit names which it looked like. */
+function queryKindOf(query: string): 'national_id' | 'mobile' | 'name' {
+  if (/^[12]\d{9}$/.test(query)) return 'national_id';
+  return /^\+?\d+$/.test(query) ? 'mobile' : 'name';
+}
+
 /** The breach register; every step leaves an audit entry. */
 export function breachService(data: DataAccess, clock: Clock, notifications: NotificationService) {
   const audit = (repositories: Parameters<Parameters<DataAccess['transaction']>[0]>[0], context: StaffContext, action: string, id: number, details: Record<string, unknown> = {}) =>
@@ -21,7 +27,13 @@ export function breachService(data: DataAccess, clock: Clock, notifications: Not
       return { incident, affected: incident.affected.map((row) => ({ ...row, person: people.find((person) => person.id === row.beneficiaryId) ?? null })) };
     },
 
-    search: (query: string) => data.repositories.breaches.searchBeneficiaries(query),
+    /** Looking people up is itself a read of personal data, so it leaves a trace: the kind of query and the count, never the text. */
+    search: (context: StaffContext, id: number, query: string) =>
+      data.transaction(async (repositories) => {
+        const results = await repositories.breaches.searchBeneficiaries(query);
+        await audit(repositories, context, 'searched', id, { queryKind: queryKindOf(query), count: results.length });
+        return results;
+      }),
 
     record: (context: StaffContext, input: { title: string; description: string; discoveredAt: Date }) =>
       data.transaction(async (repositories) => {

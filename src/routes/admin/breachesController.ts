@@ -65,7 +65,7 @@ export function adminBreachRoutes(services: Services) {
         discovered: formatRiyadh(incident.discoveredAt),
         notified: formatRiyadh(incident.authorityNotifiedAt),
         query,
-        results: query.length >= 3 ? await breaches.search(query) : [],
+        results: query.length >= 3 ? await breaches.search(staffContext(req), id, query) : [],
         unnotified: affected.filter((row) => !row.noticeQueuedAt).length,
       });
     } catch (error) {
@@ -89,7 +89,7 @@ export function adminBreachRoutes(services: Services) {
     });
 
   action('affected', (req, id) => {
-    const beneficiaryId = parseId((req.body as Record<string, unknown>).beneficiaryId);
+    const beneficiaryId = parseId((req.body as Record<string, unknown> | undefined)?.beneficiaryId);
     if (!beneficiaryId) throw new NotFoundError();
     return breaches.addAffected(staffContext(req), id, beneficiaryId);
   }, 'privacy:breach.added');

@@ -10,6 +10,9 @@ import { notFoundHandler } from '../../middleware/errorHandler.ts';
 export function registrationRoutes(services: Services) {
   const router = express.Router();
   const itemsSchema = registrationItemsSchema(services.config);
+  const officer = requireRole('relations_officer');
+  // A refused registration shows the checklist again, so the writes pass the same read gate.
+  const readFile = requireCaseRead(services, 'request_file');
 
   async function render(req: Request, res: Response, errors: FieldError[] = [], status = 200) {
     const id = parseId(req.params.id);
@@ -25,9 +28,9 @@ export function registrationRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/requests/:id/registration', requireCaseRead(services, 'request_file'), (req, res) => render(req, res));
+  router.get('/staff/requests/:id/registration', readFile, (req, res) => render(req, res));
 
-  router.post('/staff/requests/:id/registration', requireRole('relations_officer'), async (req, res) => {
+  router.post('/staff/requests/:id/registration', officer, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return render(req, res);
     const parsed = validateForm(itemsSchema, req.body);
@@ -38,7 +41,7 @@ export function registrationRoutes(services: Services) {
     res.redirect(303, `/staff/requests/${id}/registration`);
   });
 
-  router.post('/staff/requests/:id/registration/register', requireRole('relations_officer'), async (req, res) => {
+  router.post('/staff/requests/:id/registration/register', officer, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return render(req, res);
     const outcome = await services.registration.register(staffContext(req), id);

@@ -11,6 +11,8 @@ import { notFoundHandler } from '../../middleware/errorHandler.ts';
 export function serviceDeliveryRoutes(services: Services) {
   const router = express.Router();
   const staffOnly = requireRole('relations_officer', 'manager');
+  // A refused delivery shows the page again, so the write passes the same read gate.
+  const readFile = requireCaseRead(services, 'request_file');
 
   async function render(req: Request, res: Response, form = formState(), status = 200) {
     const id = parseId(req.params.id);
@@ -27,9 +29,9 @@ export function serviceDeliveryRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/requests/:id/services', requireCaseRead(services, 'request_file'), (req, res) => render(req, res));
+  router.get('/staff/requests/:id/services', readFile, (req, res) => render(req, res));
 
-  router.post('/staff/requests/:id/services', staffOnly, async (req, res) => {
+  router.post('/staff/requests/:id/services', staffOnly, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return render(req, res);
     const values = keepTyped(req.body, SERVICE_FIELDS);

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
+import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { formatMobileForDisplay, parseSaudiMobile } from '../../domain/mobile.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
@@ -13,6 +14,8 @@ import { redirectWithFlash, viewFormatters } from './caseworkHelpers.ts';
 export function accountAccessRoutes(services: Services) {
   const router = express.Router();
   const officer = requireRole('relations_officer');
+  // The mobile page shows the beneficiary's file, and so does its refused form.
+  const readBeneficiary = requireCaseRead(services, 'beneficiary_file');
   const accounts = services.beneficiaryAccounts;
   const { beneficiaries } = services.data.repositories;
 
@@ -54,9 +57,9 @@ export function accountAccessRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/beneficiaries/:id/mobile', officer, (req, res) => renderMobile(req, res, 200, {}, []));
+  router.get('/staff/beneficiaries/:id/mobile', officer, readBeneficiary, (req, res) => renderMobile(req, res, 200, {}, []));
 
-  router.post('/staff/beneficiaries/:id/mobile', officer, async (req, res) => {
+  router.post('/staff/beneficiaries/:id/mobile', officer, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
     if (id === null) return notFound(res);
     const typed = keepTyped(req.body, ['mobile', 'identityChecked']);

@@ -14,6 +14,8 @@ const OFFICE_ROLES = ['relations_officer', 'manager'] as const;
 export function receptionDeskRoutes(services: Services) {
   const router = express.Router();
   const office = requireRole(...OFFICE_ROLES);
+  // A refused inquiry shows the file again, so the write passes the same read gate.
+  const readBeneficiary = requireCaseRead(services, 'beneficiary_file');
   const { reception } = services;
 
   router.get('/staff', office, async (req, res) => {
@@ -70,9 +72,9 @@ export function receptionDeskRoutes(services: Services) {
     });
   }
 
-  router.get('/staff/beneficiaries/:id', requireCaseRead(services, 'beneficiary_file'), (req, res) => renderBeneficiary(req, res, 200, {}, []));
+  router.get('/staff/beneficiaries/:id', readBeneficiary, (req, res) => renderBeneficiary(req, res, 200, {}, []));
 
-  router.post('/staff/beneficiaries/:id/inquiries', office, async (req, res) => {
+  router.post('/staff/beneficiaries/:id/inquiries', office, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
     if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
     const typed = keepTyped(req.body, ['channel', 'subject', 'answer']);

@@ -50,7 +50,7 @@ export function requestRoutes(services: Services) {
     submit: (id, version, req) => reception.submitOnBehalf(id, version, staffContext(req)),
   };
   for (const [segment, perform] of Object.entries(buttonActions)) {
-    router.post(`/staff/requests/:id/${segment}`, office, async (req, res) => {
+    router.post(`/staff/requests/:id/${segment}`, office, readFile, async (req, res) => {
       const id = requestIdFrom(req);
       try {
         await perform(id, postedVersion(req), req);
@@ -83,7 +83,7 @@ export function requestRoutes(services: Services) {
     await renderLine(req, res, 200, {}, []);
   });
 
-  router.post('/staff/requests/:id/verification/:item', office, async (req, res) => {
+  router.post('/staff/requests/:id/verification/:item', office, readFile, async (req, res) => {
     const item = req.params.item;
     if (!isVerificationItem(item)) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
     const id = requestIdFrom(req);
@@ -126,7 +126,7 @@ export function requestRoutes(services: Services) {
       });
     }
     router.get(`/staff/requests/:id/${options.segment}`, readFile, (req, res) => render(req, res, 200, {}, []));
-    router.post(`/staff/requests/:id/${options.segment}`, office, async (req, res) => {
+    router.post(`/staff/requests/:id/${options.segment}`, office, readFile, async (req, res) => {
       const id = requestIdFrom(req);
       const typed = keepTyped(req.body, options.fields);
       try {

@@ -102,7 +102,7 @@ export function walkInFormRoutes(services: Services) {
   const details = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/walkInDetails', 'staff:details.title', status, values, errors, conflict);
   router.get('/staff/requests/:id/details', readFile, (req, res) => details(req, res, 200, {}, []));
-  router.post('/staff/requests/:id/details', officer, async (req, res) => {
+  router.post('/staff/requests/:id/details', officer, readFile, async (req, res) => {
     const typed = typedValues(req.body, DETAILS_FIELDS);
     const today = todayIso(clock.now());
     const parts = [
@@ -124,7 +124,7 @@ export function walkInFormRoutes(services: Services) {
   const household = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/walkInHousehold', 'staff:household.title', status, values, errors, conflict);
   router.get('/staff/requests/:id/household', readFile, (req, res) => household(req, res, 200, {}, []));
-  router.post('/staff/requests/:id/household', officer, async (req, res) => {
+  router.post('/staff/requests/:id/household', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);
     const typed = typedValues(req.body, MEMBER_FIELDS);
     if (req.body?.intent === 'done') {
@@ -139,7 +139,7 @@ export function walkInFormRoutes(services: Services) {
     });
     if (saved) redirectWithFlash(req, res, `/staff/requests/${id}/household`, 'staff:flash.memberAdded');
   });
-  router.post('/staff/requests/:id/household/:memberId/remove', officer, async (req, res) => {
+  router.post('/staff/requests/:id/household/:memberId/remove', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);
     const memberId = parseId(req.params.memberId);
     if (memberId === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
@@ -153,7 +153,7 @@ export function walkInFormRoutes(services: Services) {
   const income = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/walkInIncome', 'staff:income.title', status, values, errors, conflict);
   router.get('/staff/requests/:id/income', readFile, (req, res) => income(req, res, 200, {}, []));
-  router.post('/staff/requests/:id/income', officer, async (req, res) => {
+  router.post('/staff/requests/:id/income', officer, readFile, async (req, res) => {
     const typed = typedValues(req.body, INCOME_FIELDS);
     const result = parseForm(incomeSchema, req.body);
     if (!result.ok) return income(req, res, 400, typed, result.errors);
@@ -167,7 +167,7 @@ export function walkInFormRoutes(services: Services) {
   const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
     render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
   router.get('/staff/requests/:id/sign', readFile, (req, res) => sign(req, res, 200, {}, []));
-  router.post('/staff/requests/:id/sign', officer, async (req, res) => {
+  router.post('/staff/requests/:id/sign', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);
     const typed = typedValues(req.body, ['signatureName', 'signedBeforeMe']);
     const context = staffContext(req);

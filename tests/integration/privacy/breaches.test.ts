@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentWithRole, createTestApp, submitForm, type TestApp } from '../../support/testApp.ts';
+import { agentWithRole, createTestApp, csrfFrom, submitForm, type TestApp } from '../../support/testApp.ts';
 import { raisedRequest, withPrisma } from '../committee/fixtures.ts';
 
 let testApp: TestApp;
@@ -49,7 +49,34 @@ describe('the breach register', () => {
     const notices = await withPrisma(testApp, (prisma) => prisma.notification.findMany({ where: { template: 'breachNotice' } }));
     expect(notices.map((notice) => notice.recipient)).toEqual(['+966503330001']);
     const audit = await withPrisma(testApp, (prisma) => prisma.auditEntry.findMany({ where: { entityType: 'breach' }, orderBy: { id: 'asc' } }));
-    expect(audit.map((entry) => entry.action)).toEqual(['breach.recorded', 'breach.affected_added', 'breach.notices_queued', 'breach.notices_queued', 'breach.authority_notified']);
+    expect(audit.map((entry) => entry.action)).toEqual(['breach.recorded', 'breach.searched', 'breach.searched', 'breach.affected_added', 'breach.notices_queued', 'breach.notices_queued', 'breach.authority_notified']);
+  });
+
+  it('leaves a trace of each search by kind and count, never the text typed', async () => {
+    await raisedRequest(testApp, { fullName: 'نورة سالم العتيبي', mobile: '+966503330003' });
+    const { agent } = await agentWithRole(testApp, ['admin']);
+    const recorded = await submitForm(agent, '/admin/breaches', { title: 'فقد جهاز', description: 'فُقد جهاز محمول', discoveredAt: '2026-03-01T09:00' });
+    const path = recorded.headers.location!;
+    const incidentId = path.split('/').pop();
+    await agent.get(`${path}?q=${encodeURIComponent('نورة سالم')}`);
+    await agent.get(`${path}?q=${encodeURIComponent('503330003')}`);
+    const searches = await withPrisma(testApp, (prisma) => prisma.auditEntry.findMany({ where: { action: 'breach.searched', entityId: incidentId }, orderBy: { id: 'asc' } }));
+    expect(searches.map((entry) => JSON.parse(String(entry.details)))).toEqual([
+      { queryKind: 'name', count: 1 },
+      { queryKind: 'mobile', count: 1 },
+    ]);
+    for (const entry of searches) {
+      expect(String(entry.details)).not.toContain('نورة');
+      expect(String(entry.details)).not.toContain('503330003');
+    }
+  });
+
+  it('answers a request to add an affected person without a body with not found, not a crash', async () => {
+    const { agent } = await agentWithRole(testApp, ['admin']);
+    const recorded = await submitForm(agent, '/admin/breaches', { title: 'فقد ملف', description: 'فُقد ملف ورقي', discoveredAt: '2026-03-01T09:00' });
+    const path = recorded.headers.location!;
+    const token = csrfFrom((await agent.get(path)).text);
+    expect((await agent.post(`${path}/affected`).set('x-csrf-token', token)).status).toBe(404);
   });
 
   it('is for admins only', async () => {

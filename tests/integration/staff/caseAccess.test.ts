@@ -182,6 +182,47 @@ describe('least privilege for staff reads', () => {
       return testApp.data.repositories.accessLog.forBeneficiary(beneficiaryId);
     }
 
+    it('records a file shown again by a refused form at the desk, as it records a read', async () => {
+      const { submitForm } = await import('../../support/testApp.ts');
+      const c = await caseAt('draft');
+      const officer = agents.relations_officer.agent;
+      const desk = paths.beneficiaryFile(c);
+      expect((await submitForm(officer, desk, { channel: '', subject: '', answer: '' }, `${desk}/inquiries`)).status).toBe(400);
+      expect((await submitForm(officer, desk, { mobile: '123', identityChecked: '' }, `${desk}/mobile`)).status).toBe(400);
+      const details = `/staff/requests/${c.requestId}/details`;
+      expect((await submitForm(officer, paths.requestFile(c), {}, details)).status).toBe(400);
+      const services = `/staff/requests/${c.requestId}/services`;
+      expect((await submitForm(agents.manager.agent, paths.requestFile(c), { serviceType: '' }, services)).status).toBe(400);
+      const entries = (await entriesFor(c.beneficiaryId)).reverse();
+      // Each submission first loads its page for the token (one read), then the refused form shows it again (a second).
+      expect(entries.map(({ staffId, resource }) => ({ staffId, resource }))).toEqual([
+        { staffId: agents.relations_officer.id, resource: 'beneficiary_file' },
+        { staffId: agents.relations_officer.id, resource: 'beneficiary_file' },
+        { staffId: agents.relations_officer.id, resource: 'beneficiary_file' },
+        { staffId: agents.relations_officer.id, resource: 'beneficiary_file' },
+        { staffId: agents.relations_officer.id, resource: 'request_file' },
+        { staffId: agents.relations_officer.id, resource: 'request_file' },
+        { staffId: agents.manager.id, resource: 'request_file' },
+        { staffId: agents.manager.id, resource: 'request_file' },
+      ]);
+    });
+
+    it('refuses a write to a file the role may not read, or to none at all, before it shows anything', async () => {
+      const { submitForm } = await import('../../support/testApp.ts');
+      const c = await caseAt('with_committee');
+      const services = `/staff/requests/${c.requestId}/services`;
+      const refused = await submitForm(agents.committee_member.agent, '/staff/password', { serviceType: '' }, services);
+      expect(refused.status).toBe(403);
+      expect(refused.text).not.toContain('مقدم with_committee');
+      const missing = await submitForm(agents.relations_officer.agent, '/staff/password', {}, '/staff/requests/999999/details');
+      expect(missing.status).toBe(404);
+      const noOne = await submitForm(agents.relations_officer.agent, '/staff/password', { mobile: '0501234567', identityChecked: 'yes' }, '/staff/beneficiaries/999999/mobile');
+      expect(noOne.status).toBe(404);
+      const registration = await submitForm(agents.relations_officer.agent, '/staff/password', {}, '/staff/requests/999999/registration');
+      expect(registration.status).toBe(404);
+      expect(await entriesFor(c.beneficiaryId)).toEqual([]);
+    });
+
     it('records each allowed read: who, under which role, what, when and from where', async () => {
       const c = await caseAt('with_committee');
       testApp.clock.set(new Date('2026-03-02T09:30:00Z'));
