@@ -55,6 +55,9 @@ const environmentSchema = z
       })
       .default(14),
     OVERDUE_AFTER_DAYS: z.coerce.number().int().min(1).default(30),
+    INFO_REQUEST_DEADLINE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    REFERRAL_DEADLINE_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+    DEADLINE_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
     REQUIRE_ID_COPY: booleanFlag(false),
     REQUIRED_VERIFICATION_ITEMS: csv('identity,household,income,housing,bank_account,documents'),
     REGISTRATION_ITEMS: csv('bank_account_confirmed,commitment_signed'),
@@ -98,6 +101,9 @@ const environmentSchema = z
     if (env.MAX_DOCUMENTS_TOTAL_MB < env.MAX_UPLOAD_MB) {
       ctx.addIssue({ code: 'custom', path: ['MAX_DOCUMENTS_TOTAL_MB'], message: 'must be at least MAX_UPLOAD_MB' });
     }
+    if (env.DEADLINE_REMINDER_DAYS >= env.INFO_REQUEST_DEADLINE_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['DEADLINE_REMINDER_DAYS'], message: 'must be less than INFO_REQUEST_DEADLINE_DAYS' });
+    }
     if (env.HEADERS_TIMEOUT_SECONDS > env.REQUEST_TIMEOUT_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_SECONDS'], message: 'must not be more than REQUEST_TIMEOUT_SECONDS' });
     }
@@ -130,6 +136,11 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     referencePrefix: env.REFERENCE_PREFIX,
     responseWindowDays: env.RESPONSE_WINDOW_DAYS,
     overdueAfterDays: env.OVERDUE_AFTER_DAYS,
+    deadlines: {
+      infoRequestDays: env.INFO_REQUEST_DEADLINE_DAYS,
+      referralDays: env.REFERRAL_DEADLINE_DAYS,
+      reminderDaysBefore: env.DEADLINE_REMINDER_DAYS,
+    },
     requireIdCopy: env.REQUIRE_ID_COPY,
     requiredVerificationItems: env.REQUIRED_VERIFICATION_ITEMS,
     registrationItems: env.REGISTRATION_ITEMS,

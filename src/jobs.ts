@@ -13,6 +13,7 @@ export function startBackgroundJobs(services: Services, logger: Logger): () => v
     { name: 'outbox', intervalMs: services.config.outboxIntervalMs, run: () => services.notifications.deliverDue() },
     { name: 'decision-release', intervalMs: services.config.releaseJobIntervalMs, run: () => services.decisionRelease.releaseDue() },
     { name: 'account-sweep', intervalMs: 15 * 60_000, run: () => services.beneficiaryAccounts.sweepLapsed() },
+    { name: 'deadline-reminders', intervalMs: 60 * 60_000, run: () => services.deadlineReminders.sendDue() },
     { name: 'retention', intervalMs: services.config.retentionJobIntervalMs, run: () => services.retention.applyAll() },
   ];
   const timers = jobs.map((job) => {

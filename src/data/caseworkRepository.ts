@@ -116,6 +116,71 @@ export function caseworkRepository(db: Db) {
         take: limit,
       }),
 
+    /** The staff home's queues: each read returns its oldest rows and the full count. */
+    requestsInStatuses: async (statuses: string[], orderBy: 'submittedAt' | 'decisionReleasedAt', limit: number) => {
+      const where = { status: { in: statuses }, ...(orderBy === 'decisionReleasedAt' ? { decisionReleasedAt: { not: null } } : {}) };
+      const [rows, count] = await Promise.all([
+        db.supportRequest.findMany({
+          where,
+          select: { id: true, reference: true, status: true, fullName: true, submittedAt: true, decisionReleasedAt: true, beneficiary: { select: { fullName: true } } },
+          orderBy: { [orderBy]: 'asc' },
+          take: limit,
+        }),
+        db.supportRequest.count({ where }),
+      ]);
+      return { rows, count };
+    },
+    openInfoRequestQueue: async (limit: number) => {
+      const where = { resolvedAt: null, request: { status: 'needs_info' } };
+      const [rows, count] = await Promise.all([
+        db.infoRequest.findMany({
+          where,
+          orderBy: { requestedAt: 'asc' },
+          take: limit,
+          select: { id: true, requestedAt: true, request: { select: { id: true, reference: true, fullName: true, beneficiary: { select: { fullName: true } } } } },
+        }),
+        db.infoRequest.count({ where }),
+      ]);
+      return { rows, count };
+    },
+    openReferralsForQueue: async (limit: number) => {
+      const where = { closedAt: null };
+      const [rows, count] = await Promise.all([
+        db.referral.findMany({
+          where,
+          orderBy: { referredAt: 'asc' },
+          take: limit,
+          select: { id: true, referredAt: true, request: { select: { id: true, reference: true, fullName: true, beneficiary: { select: { fullName: true } } } } },
+        }),
+        db.referral.count({ where }),
+      ]);
+      return { rows, count };
+    },
+    /** Every registered request with its last service and the approved duration; the domain decides which are due. */
+    registeredForService: () =>
+      db.supportRequest.findMany({
+        where: { status: 'registered' },
+        select: {
+          id: true,
+          reference: true,
+          fullName: true,
+          decisionReleasedAt: true,
+          beneficiary: { select: { fullName: true, registeredAt: true } },
+          services: { select: { deliveredOn: true }, orderBy: { deliveredOn: 'desc' }, take: 1 },
+          decisions: { where: { outcome: 'accept' }, select: { durationMonths: true }, orderBy: { id: 'desc' }, take: 1 },
+        },
+      }),
+    /** Open requests for information inside a window of request times, with what a message to the applicant needs. */
+    openInfoRequestsBetween: (from: Date, to: Date) =>
+      db.infoRequest.findMany({
+        where: { resolvedAt: null, requestedAt: { gte: from, lte: to }, request: { status: 'needs_info' } },
+        select: {
+          id: true,
+          requestedAt: true,
+          request: { select: { id: true, reference: true, email: true, beneficiary: { select: { id: true, mobile: true } } } },
+        },
+      }),
+
     // Verification lines: one row per item; earlier outcomes live in the audit trail.
     // The file page's reads are SQL: Prisma compiles each model query anew (requestRepository.ts).
     verificationLines: (requestId: number): Promise<VerificationLineRecord[]> =>

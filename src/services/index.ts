@@ -33,7 +33,7 @@ export interface ServiceOptions {
 /** The composition root for use cases: wired by hand, in dependency order. */
 export function services(data: DataAccess, config: Config, options: ServiceOptions) {
   const clock = options.clock ?? systemClock;
-  const notifications = notificationService(data, clock, options.translate, options.transport ?? transportFor(config));
+  const notifications = notificationService(data, clock, options.translate, options.transport ?? transportFor(config), config.organisation);
   const applications = applicationService(data, config, clock, notifications, options.translate);
   return {
     config,

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
 import { applicationService } from './applicationService.ts';
+import { deadlineReminderService } from './deadlineReminderService.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationService } from './notificationService.ts';
 import { receptionService } from './receptionService.ts';
@@ -16,5 +17,6 @@ export function intakeServices(data: DataAccess, config: Config, clock: Clock, n
     verification,
     referrals: referralService(data, clock),
     reception: receptionService(data, config, clock, applications, verification),
+    deadlineReminders: deadlineReminderService(data, config, clock, notifications, translate),
   };
 }

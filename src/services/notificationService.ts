@@ -4,6 +4,7 @@ import { carriesCode } from '../domain/smsThrottle.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationTransport } from './notificationTransport.ts';
 import { consentGiven, isOptionalMessage } from '../domain/consent.ts';
+import { messagePartKeys } from '../domain/messageWording.ts';
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
 export const OUTBOX_PAGE_SIZE = 50;
@@ -31,11 +32,20 @@ export interface RequestApplicant {
  * Messages are rendered in Arabic when queued and written to the outbox inside the caller's
  * transaction, so a message exists exactly when the change it announces was committed.
  */
-export function notificationService(data: DataAccess, clock: Clock, translate: TFunction, transport: NotificationTransport) {
+export function notificationService(
+  data: DataAccess,
+  clock: Clock,
+  translate: TFunction,
+  transport: NotificationTransport,
+  organisation: { phone: string } = { phone: '' },
+) {
   async function enqueue(repositories: Repositories, request: NotificationRequest): Promise<void> {
     // Messages the service does not need go only to people who agreed to them (src/domain/consent.ts).
     if (isOptionalMessage(request.template) && !(request.beneficiaryId && consentGiven(await repositories.personalData.consentsOf(request.beneficiaryId), 'optional_messages'))) return;
-    const params = { ...request.params };
+    const params = { orgPhone: organisation.phone, ...request.params };
+    // A walk-in recorded at the desk has no password: their wording does not send them to an account.
+    const person = request.beneficiaryId ? await repositories.beneficiaries.findById(request.beneficiaryId) : null;
+    const wording = { hasAccount: !person || person.passwordHash !== null };
     const queuedAt = clock.now();
     if (request.mobile) {
       await repositories.notifications.enqueue({
@@ -43,7 +53,7 @@ export function notificationService(data: DataAccess, clock: Clock, translate: T
         recipient: request.mobile,
         beneficiaryId: request.beneficiaryId,
         template: request.template,
-        body: translate(`notifications:${request.template}.sms`, params),
+        body: translate(messagePartKeys(request.template, 'sms', wording).map((key) => `notifications:${key}`), params),
         dedupeKey: request.dedupeKey ? `${request.dedupeKey}:sms` : null,
         queuedAt,
       });
@@ -55,7 +65,7 @@ export function notificationService(data: DataAccess, clock: Clock, translate: T
         beneficiaryId: request.beneficiaryId,
         template: request.template,
         subject: translate(`notifications:${request.template}.subject`, params),
-        body: translate(`notifications:${request.template}.email`, { ...params, defaultValue: translate(`notifications:${request.template}.sms`, params) }),
+        body: translate(messagePartKeys(request.template, 'email', wording).map((key) => `notifications:${key}`), params),
         dedupeKey: request.dedupeKey ? `${request.dedupeKey}:email` : null,
         queuedAt,
       });

@@ -7,6 +7,7 @@ import { parseSaudiMobile } from '../domain/mobile.ts';
 import { parseNationalId } from '../domain/nationalId.ts';
 import { formatReference, parseReference } from '../domain/referenceNumber.ts';
 import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
+import { ageInDays, isOverdue, serviceDueSince, stagePagesFor, STATUS_QUEUES, type WorkQueue } from '../domain/workQueues.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { declarationStatus, transitionActor, type ApplicationService } from './applicationService.ts';
@@ -18,6 +19,21 @@ import type { VerificationService } from './verificationService.ts';
 export const INQUIRY_SUBJECT_MAX_LENGTH = 200;
 export const INQUIRY_ANSWER_MAX_LENGTH = 2000;
 const NAME_SEARCH_MIN_LENGTH = 2;
+const WORK_QUEUE_LIMIT = 20;
+
+export interface WorkQueueRow {
+  requestId: number;
+  reference: string | null;
+  name: string | null;
+  since: Date;
+  ageDays: number;
+  overdue: boolean;
+}
+export interface WorkQueueView {
+  queue: WorkQueue;
+  count: number;
+  rows: WorkQueueRow[];
+}
 
 /** Works out what the officer typed: a reference, a national ID, a mobile, or else part of a name. */
 export function classifySearch(raw: unknown): BeneficiarySearch | null {
@@ -52,7 +68,63 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
       return { search, results };
     },
 
-    awaitingVerification: () => data.repositories.casework.requestsAwaitingVerification(),
+    awaitingVerification: async () => {
+      const now = clock.now();
+      return (await data.repositories.casework.requestsAwaitingVerification()).map((request) => ({
+        ...request,
+        ageDays: request.submittedAt ? ageInDays(request.submittedAt, now) : 0,
+      }));
+    },
+
+    /** The staff home: one queue per stage, oldest first, each row with its age and whether its deadline passed. */
+    async workQueues(): Promise<WorkQueueView[]> {
+      const now = clock.now();
+      const { casework } = data.repositories;
+      const nameOf = (request: { fullName: string | null; beneficiary: { fullName: string | null } }) => request.fullName ?? request.beneficiary.fullName;
+      const row = (request: { id: number; reference: string | null; fullName: string | null; beneficiary: { fullName: string | null } }, since: Date, overdue = false): WorkQueueRow => ({
+        requestId: request.id,
+        reference: request.reference,
+        name: nameOf(request),
+        since,
+        ageDays: ageInDays(since, now),
+        overdue,
+      });
+      const [verification, registration, info, referrals, registered] = await Promise.all([
+        casework.requestsInStatuses(STATUS_QUEUES.awaiting_verification.statuses, 'submittedAt', WORK_QUEUE_LIMIT),
+        casework.requestsInStatuses(STATUS_QUEUES.awaiting_registration.statuses, 'decisionReleasedAt', WORK_QUEUE_LIMIT),
+        casework.openInfoRequestQueue(WORK_QUEUE_LIMIT),
+        casework.openReferralsForQueue(WORK_QUEUE_LIMIT),
+        casework.registeredForService(),
+      ]);
+      const due = registered
+        .map((request) => {
+          const registeredAt = request.beneficiary.registeredAt ?? request.decisionReleasedAt ?? now;
+          const lastService = request.services[0]?.deliveredOn;
+          const since = serviceDueSince(
+            { registeredAt, lastServiceOn: lastService ? new Date(`${lastService}T00:00:00Z`) : null, durationMonths: request.decisions[0]?.durationMonths ?? null },
+            now,
+          );
+          return since ? row(request, since) : null;
+        })
+        .filter((candidate): candidate is WorkQueueRow => candidate !== null)
+        .sort((a, b) => a.since.getTime() - b.since.getTime());
+      const { deadlines } = config;
+      return [
+        { queue: 'awaiting_verification', count: verification.count, rows: verification.rows.map((request) => row(request, request.submittedAt ?? now)) },
+        {
+          queue: 'returned_for_info',
+          count: info.count,
+          rows: info.rows.map((entry) => row(entry.request, entry.requestedAt, isOverdue(entry.requestedAt, deadlines.infoRequestDays, now))),
+        },
+        {
+          queue: 'open_referrals',
+          count: referrals.count,
+          rows: referrals.rows.map((entry) => row(entry.request, entry.referredAt, isOverdue(entry.referredAt, deadlines.referralDays, now))),
+        },
+        { queue: 'awaiting_registration', count: registration.count, rows: registration.rows.map((request) => row(request, request.decisionReleasedAt ?? now)) },
+        { queue: 'due_service', count: due.length, rows: due.slice(0, WORK_QUEUE_LIMIT) },
+      ];
+    },
 
     beneficiaryFile: async (beneficiaryId: number) => {
       const beneficiary = await data.repositories.casework.findBeneficiary(beneficiaryId);
@@ -165,6 +237,7 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         request,
         status,
         actions: allowedActions(status, transitionActor(context)),
+        stagePages: context.kind === 'staff' ? stagePagesFor(status, context.roles, { decisionReleased: request.decisionReleasedAt !== null }) : [],
         declaration: declarationStatus(request),
         missingSteps: applications.missingSteps(request),
         lines,

@@ -14,7 +14,7 @@ import { redirectWithFlash, viewFormatters } from './caseworkHelpers.ts';
 export function accountAccessRoutes(services: Services) {
   const router = express.Router();
   const officer = requireRole('relations_officer');
-  // The mobile page shows the beneficiary's file, and so does its refused form.
+  // The mobile and activation pages show the beneficiary's file, and so do their refused forms.
   const readBeneficiary = requireCaseRead(services, 'beneficiary_file');
   const accounts = services.beneficiaryAccounts;
   const { beneficiaries } = services.data.repositories;
@@ -25,7 +25,8 @@ export function accountAccessRoutes(services: Services) {
   };
   const notFound = (res: Response) => res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
 
-  router.post('/staff/beneficiaries/:id/activation-code', officer, async (req, res) => {
+  // The code page names the person and the refusal shows their file again: a read of the beneficiary's file.
+  router.post('/staff/beneficiaries/:id/activation-code', officer, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
     if (id === null) return notFound(res);
     const delivery = req.body?.delivery === 'sms' ? 'sms' : 'show';

@@ -21,7 +21,7 @@ export function receptionDeskRoutes(services: Services) {
   router.get('/staff', office, async (req, res) => {
     const query = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
     const { search, results } = query ? await reception.search(query) : { search: null, results: [] };
-    const awaiting = await reception.awaitingVerification();
+    const [awaiting, queues] = await Promise.all([reception.awaitingVerification(), reception.workQueues()]);
     res.render('pages/staff/reception', {
       pageTitleKey: 'staff:reception.title',
       query,
@@ -29,6 +29,7 @@ export function receptionDeskRoutes(services: Services) {
       searchUnderstood: search !== null,
       results,
       awaiting,
+      queues,
       formatMobile: formatMobileForDisplay,
       ...viewFormatters(req),
     });

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentWithRole, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
+import { withPrisma } from '../committee/fixtures.ts';
+import { submittedRequest, versionOf } from './intakeFixtures.ts';
+
+type Agent = Awaited<ReturnType<typeof agentWithRole>>['agent'];
+
+let testApp: TestApp;
+let officer: Agent;
+let officerContext: { kind: 'staff'; id: number; label: string; roles: ['relations_officer']; ip: null };
+
+beforeAll(async () => {
+  testApp = await createTestApp({ env: { ORG_PHONE: '0112345678' } });
+  const signedIn = await agentWithRole(testApp, ['relations_officer']);
+  officer = signedIn.agent;
+  officerContext = { kind: 'staff', id: signedIn.staff.id, label: 'موظف', roles: ['relations_officer'], ip: null };
+});
+afterAll(() => testApp.close());
+
+const messagesTo = (beneficiaryId: number, template: string) =>
+  withPrisma(testApp, (prisma) => prisma.notification.findMany({ where: { beneficiaryId, template }, select: { channel: true, body: true } }));
+
+describe('messages to a walk-in without an online account', () => {
+  it('give the reference and the association’s phone instead of pointing to an account', async () => {
+    const { id, beneficiary } = await submittedRequest(testApp);
+    const request = await testApp.data.repositories.requests.findById(id);
+    const [submitted] = await messagesTo(beneficiary.id, 'requestSubmitted');
+    expect(submitted!.body).toContain(request!.reference!);
+    expect(submitted!.body).toContain('0112345678');
+    expect(submitted!.body).not.toContain('حسابك');
+
+    await testApp.services.verification.requestInfo(id, 'كشف حساب بنكي حديث', await versionOf(testApp, id), officerContext);
+    const [needsInfo] = await messagesTo(beneficiary.id, 'requestNeedsInfo');
+    expect(needsInfo!.body).toContain('0112345678');
+    expect(needsInfo!.body).not.toContain('حسابك');
+  });
+
+  it('keep pointing an account holder to their account', async () => {
+    const { id, beneficiary } = await submittedRequest(testApp);
+    await withPrisma(testApp, (prisma) => prisma.beneficiary.update({ where: { id: beneficiary.id }, data: { passwordHash: 'an account' } }));
+    await testApp.services.verification.requestInfo(id, 'كشف حساب بنكي حديث', await versionOf(testApp, id), officerContext);
+    const [needsInfo] = await messagesTo(beneficiary.id, 'requestNeedsInfo');
+    expect(needsInfo!.body).toContain('حسابك');
+  });
+});
+
+describe('inviting a walk-in to open an account', () => {
+  it('issues the activation code behind the case-read gate, written to the access log', async () => {
+    const { beneficiary } = await submittedRequest(testApp);
+    const page = await officer.get(`/staff/beneficiaries/${beneficiary.id}`);
+    expect(page.text).toContain('data-qa="activation-form"');
+    const before = (await testApp.data.repositories.accessLog.forBeneficiary(beneficiary.id)).length;
+    const issued = await officer.post(`/staff/beneficiaries/${beneficiary.id}/activation-code`).type('form').send({ _csrf: csrfFrom(page.text), delivery: 'show' });
+    expect(issued.status).toBe(200);
+    const after = await testApp.data.repositories.accessLog.forBeneficiary(beneficiary.id);
+    expect(after.length).toBe(before + 1);
+    expect(after[0]).toMatchObject({ resource: 'beneficiary_file' });
+    const missing = await officer.post('/staff/beneficiaries/999999/activation-code').type('form').send({ _csrf: csrfFrom(page.text), delivery: 'show' });
+    expect(missing.status).toBe(404);
+  });
+});
