@@ -142,8 +142,15 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
       requestLists.invalidateAll();
       return draft;
     },
-    updateFields: (id: number, expectedVersion: number, fields: RequestFields) =>
-      versionedUpdate(id, expectedVersion, fields.fullName !== undefined ? { ...fields, nameKey: nameKeyOf(fields.fullName) } : fields),
+    updateFields: async (id: number, expectedVersion: number, fields: RequestFields) => {
+      const saved = await versionedUpdate(id, expectedVersion, fields.fullName !== undefined ? { ...fields, nameKey: nameKeyOf(fields.fullName) } : fields);
+      // The name typed on a request is the person's name: the desk, timelines and lists read it from their record.
+      if (saved.ok && fields.fullName) {
+        await db.$executeRaw`UPDATE "Beneficiary" SET "fullName" = ${fields.fullName}, "nameKey" = ${nameKeyOf(fields.fullName)}
+          WHERE "id" = (SELECT "beneficiaryId" FROM "SupportRequest" WHERE "id" = ${id})`;
+      }
+      return saved;
+    },
     /** Bumps the version without changing columns: household and document changes are changes to the request. */
     touch: (id: number, expectedVersion: number) => versionedUpdate(id, expectedVersion, {}),
     setStatus: (id: number, expectedVersion: number, status: string, extra: StatusExtra = {}) =>
