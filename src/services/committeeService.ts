@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
 import type { QueuePage, QueueRow, QueueView } from '../data/committeeRepository.ts';
+import { householdIncome } from '../domain/householdIncome.ts';
 import { isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
 import { daysWaiting, isOverdue, isResponseWindowOpen } from '../domain/responseWindow.ts';
 import { hasAnyRole } from '../domain/roles.ts';
@@ -160,6 +161,7 @@ export function committeeService(
           : false,
         daysWaiting: request.submittedAt ? daysWaiting(request.submittedAt, now) : 0,
         latestDecision: request.decisions[0] ?? null,
+        household: householdIncome(request),
       };
     },
 

@@ -4,6 +4,7 @@ import type { DataAccess } from '../data/index.ts';
 import { isChannel, type Channel } from '../domain/channels.ts';
 import { normalizeNumberInput } from '../domain/digits.ts';
 import { parseSaudiMobile } from '../domain/mobile.ts';
+import { householdIncome } from '../domain/householdIncome.ts';
 import { parseNationalId } from '../domain/nationalId.ts';
 import { formatReference, parseReference } from '../domain/referenceNumber.ts';
 import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
@@ -237,6 +238,7 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         request,
         status,
         actions: allowedActions(status, transitionActor(context)),
+        household: householdIncome(request),
         stagePages: context.kind === 'staff' ? stagePagesFor(status, context.roles, { decisionReleased: request.decisionReleasedAt !== null }) : [],
         declaration: declarationStatus(request),
         missingSteps: applications.missingSteps(request),
