@@ -8,7 +8,7 @@ import { householdIncome } from '../domain/householdIncome.ts';
 import { parseNationalId } from '../domain/nationalId.ts';
 import { formatReference, parseReference } from '../domain/referenceNumber.ts';
 import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
-import { ageInDays, isOverdue, serviceDueSince, stagePagesFor, STATUS_QUEUES, type WorkQueue } from '../domain/workQueues.ts';
+import { ageInDays, deadlineOf, isOverdue, serviceDueSince, stagePagesFor, STATUS_QUEUES, type WorkQueue } from '../domain/workQueues.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { declarationStatus, transitionActor, type ApplicationService } from './applicationService.ts';
@@ -243,8 +243,16 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         declaration: declarationStatus(request),
         missingSteps: applications.missingSteps(request),
         lines,
-        referrals,
-        infoRequests,
+        referrals: referrals.map((referral) => ({
+          ...referral,
+          dueBy: deadlineOf(referral.referredAt, config.deadlines.referralDays),
+          overdue: referral.closedAt === null && isOverdue(referral.referredAt, config.deadlines.referralDays, clock.now()),
+        })),
+        infoRequests: infoRequests.map((info) => ({
+          ...info,
+          dueBy: deadlineOf(info.requestedAt, config.deadlines.infoRequestDays),
+          overdue: info.resolvedAt === null && isOverdue(info.requestedAt, config.deadlines.infoRequestDays, clock.now()),
+        })),
         timeline,
         inquiries,
         staffNames,

@@ -1,5 +1,6 @@
 import type { DataAccess } from '../data/index.ts';
 import { parseDateParts, type IsoDate } from '../domain/dates.ts';
+import { ageInDays, deadlineOf, isOverdue, type Deadlines } from '../domain/workQueues.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, assertVersion, changeStatus, loadRequest, requireStaff } from './caseworkSupport.ts';
@@ -30,7 +31,7 @@ export interface AnswerInput {
 }
 
 /** Officers refer unclear cases; the social researcher answers, may add a report, and closes. */
-export function referralService(data: DataAccess, clock: Clock) {
+export function referralService(data: DataAccess, clock: Clock, deadlines: Pick<Deadlines, 'referralDays'>) {
   return {
     refer: (requestId: number, input: { reason: unknown; question: unknown }, expectedVersion: number, context: ActingContext): Promise<Outcome> =>
       data.transaction(async (repositories) => {
@@ -53,7 +54,16 @@ export function referralService(data: DataAccess, clock: Clock) {
         return { ok: true, version: result.version };
       }),
 
-    queue: () => data.repositories.casework.openReferralQueue(),
+    /** Open referrals, oldest first, each with its age and whether the researcher's deadline has passed. */
+    queue: async () => {
+      const now = clock.now();
+      return (await data.repositories.casework.openReferralQueue()).map((referral) => ({
+        ...referral,
+        ageDays: ageInDays(referral.referredAt, now),
+        dueBy: deadlineOf(referral.referredAt, deadlines.referralDays),
+        overdue: isOverdue(referral.referredAt, deadlines.referralDays, now),
+      }));
+    },
 
     get: async (referralId: number) => {
       const referral = await data.repositories.casework.findReferral(referralId);

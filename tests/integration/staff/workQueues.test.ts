@@ -95,6 +95,23 @@ describe('work queues on the staff home', () => {
   });
 });
 
+describe('deadlines where the work is done', () => {
+  it('tags a referral past its deadline in the researcher’s queue, and open requests for information on the staff file', async () => {
+    const late = await raisedRequest(testApp, { status: 'referred', fullName: 'هند علي القحطاني' });
+    const returned = await raisedRequest(testApp, { status: 'needs_info' });
+    await withPrisma(testApp, async (prisma) => {
+      await prisma.referral.create({ data: { requestId: late.requestId, reason: 'needs_study', question: 'زيارة منزلية', referredById: staffId, referredAt: daysAgo(8) } });
+      await prisma.infoRequest.create({ data: { requestId: returned.requestId, items: '["كشف حساب"]', requestedById: staffId, requestedByRole: 'relations_officer', requestedAt: daysAgo(11) } });
+    });
+    const researcher = (await agentWithRole(testApp, ['social_researcher'])).agent;
+    const queue = (await researcher.get('/research')).text;
+    const row = [...queue.matchAll(/<tr[^>]*data-qa="queue-row"[\s\S]*?<\/tr>/g)].map((match) => match[0]).find((text) => text.includes('هند علي القحطاني'));
+    expect(row).toContain('تجاوز المهلة');
+    const file = (await officer.get(`/staff/requests/${returned.requestId}`)).text;
+    expect(/data-qa="info-request"[\s\S]*?<\/div>/.exec(file)?.[0]).toContain('تجاوز المهلة');
+  });
+});
+
 describe('the reception list', () => {
   it('shows how long each request has waited', async () => {
     const { requestId } = await raisedRequest(testApp, { status: 'submitted', submittedAt: daysAgo(5) });
