@@ -84,7 +84,7 @@ describe('staff tables in a browser', () => {
     });
 
     const pages: { path: string; tables: string[] }[] = [
-      { path: '/staff', tables: ['awaiting-list'] },
+      { path: '/staff', tables: ['queue-table-awaiting_verification', 'awaiting-list'] },
       { path: '/committee', tables: ['queue-table'] },
       { path: `/committee/requests/${registered.requestId}`, tables: ['household-table', 'verification-table'] },
       { path: `/staff/requests/${registered.requestId}/services`, tables: ['services-table'] },
