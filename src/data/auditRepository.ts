@@ -44,20 +44,20 @@ function toRecord(row: AuditEntry): AuditRecord {
   return { ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null };
 }
 
+/**
+ * A beneficiary's entries are shown under the name on their record today, never the national ID
+ * older entries were labelled with; a person without a name (or anonymised) gets no label.
+ */
+export async function withBeneficiaryNames<T extends { actorType: string; actorId: number | null; actorLabel: string | null }>(db: Db, records: T[]): Promise<T[]> {
+  const ids = [...new Set(records.filter((record) => record.actorType === 'beneficiary' && record.actorId !== null).map((record) => record.actorId as number))];
+  if (ids.length === 0) return records;
+  const people = await db.beneficiary.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } });
+  const names = new Map(people.map((person) => [person.id, person.fullName]));
+  return records.map((record) => (record.actorType === 'beneficiary' ? { ...record, actorLabel: (record.actorId !== null && names.get(record.actorId)) || null } : record));
+}
+
 // Append-only by construction: there is no update or delete here.
 export function auditRepository(db: Db, now: () => Date = () => new Date()) {
-  /**
-   * A beneficiary's entries are shown under the name on their record today, never the national ID
-   * older entries were labelled with; a person without a name (or anonymised) gets no label.
-   */
-  async function withPersonNames(records: AuditRecord[]): Promise<AuditRecord[]> {
-    const ids = [...new Set(records.filter((record) => record.actorType === 'beneficiary' && record.actorId !== null).map((record) => record.actorId as number))];
-    if (ids.length === 0) return records;
-    const people = await db.beneficiary.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } });
-    const names = new Map(people.map((person) => [person.id, person.fullName]));
-    return records.map((record) => (record.actorType === 'beneficiary' ? { ...record, actorLabel: (record.actorId !== null && names.get(record.actorId)) || null } : record));
-  }
-
   return {
     append: async (entry: AuditInput): Promise<void> => {
       await db.auditEntry.create({
@@ -82,10 +82,11 @@ export function auditRepository(db: Db, now: () => Date = () => new Date()) {
         db.auditEntry.findMany({ where, orderBy: { id: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
         db.auditEntry.count({ where }),
       ]);
-      return { entries: await withPersonNames(rows.map(toRecord)), total };
+      return { entries: await withBeneficiaryNames(db, rows.map(toRecord)), total };
     },
     forRequest: async (requestId: number, onlyVisibleToBeneficiary: boolean): Promise<AuditRecord[]> =>
-      withPersonNames(
+      withBeneficiaryNames(
+        db,
         (
         // SQL rather than a model query: the file pages read the timeline on every view (requestRepository.ts).
         onlyVisibleToBeneficiary

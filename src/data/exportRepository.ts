@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
-import { auditWhere, type AuditFilter } from './auditRepository.ts';
+import { auditWhere, withBeneficiaryNames, type AuditFilter } from './auditRepository.ts';
 import { queueConditions, queueRowFrom, sqliteDate, toDate, type QueueFilter, type RawQueueRow } from './committeeRepository.ts';
 
 /** Rows per round trip: big enough to be quick, small enough that memory stays flat however many rows there are. */
@@ -55,7 +55,9 @@ export function exportRepository(db: Db) {
       ),
 
     auditLog: (filter: AuditFilter) =>
-      byKeyset((afterId, take) => db.auditEntry.findMany({ where: { ...auditWhere(filter), id: { gt: afterId } }, orderBy: { id: 'asc' }, take })),
+      byKeyset(async (afterId, take) =>
+        withBeneficiaryNames(db, await db.auditEntry.findMany({ where: { ...auditWhere(filter), id: { gt: afterId } }, orderBy: { id: 'asc' }, take })),
+      ),
 
     outbox: (filter: { status?: string }) =>
       byKeyset((afterId, take) =>

@@ -52,6 +52,10 @@ describe('the person’s name on their record', () => {
     const table = /data-qa="audit-table"[\s\S]*?<\/table>/.exec(audit.text)?.[0] ?? '';
     expect(table).toContain(APPLICANT_NAME);
     expect(table).not.toContain(beneficiary.nationalId);
+    const csv = await manager.get('/admin/audit/export').query({ entityId: String(id) });
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(APPLICANT_NAME);
+    expect(csv.text).not.toContain(beneficiary.nationalId);
   });
 
   it('names the asker in the staff questions list, without the national ID', async () => {
