@@ -44,8 +44,8 @@ export function infoReminderDue(requestedAt: Date, deadlines: Deadlines, now: Da
   return now.getTime() >= opens.getTime() && now.getTime() <= deadline.getTime();
 }
 
-/** The moment before which a request for information has not reached its reminder window. */
-export function infoReminderCutoff(deadlines: Deadlines, now: Date): { requestedOnOrBefore: Date; requestedOnOrAfter: Date } {
+/** The request times whose reminder window is open now: what the reminder job reads from the database. */
+export function infoReminderWindow(deadlines: Deadlines, now: Date): { requestedOnOrBefore: Date; requestedOnOrAfter: Date } {
   return {
     requestedOnOrBefore: new Date(now.getTime() - (deadlines.infoRequestDays - deadlines.reminderDaysBefore) * DAY_MS),
     requestedOnOrAfter: new Date(now.getTime() - deadlines.infoRequestDays * DAY_MS),

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
 import { formatDualDate, todayIso } from '../domain/dates.ts';
-import { deadlineOf, infoReminderCutoff, infoReminderDue } from '../domain/workQueues.ts';
+import { deadlineOf, infoReminderWindow, infoReminderDue } from '../domain/workQueues.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationService } from './notificationService.ts';
 
@@ -18,7 +18,7 @@ export function deadlineReminderService(data: DataAccess, config: Config, clock:
   return {
     async sendDue(): Promise<{ queued: number }> {
       const now = clock.now();
-      const window = infoReminderCutoff(config.deadlines, now);
+      const window = infoReminderWindow(config.deadlines, now);
       const open = await data.repositories.casework.openInfoRequestsBetween(window.requestedOnOrAfter, window.requestedOnOrBefore);
       let queued = 0;
       for (const info of open.filter((candidate) => infoReminderDue(candidate.requestedAt, config.deadlines, now))) {

@@ -91,8 +91,8 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         overdue,
       });
       const [verification, registration, info, referrals, registered] = await Promise.all([
-        casework.requestsInStatuses(STATUS_QUEUES.awaiting_verification.statuses, 'submittedAt', WORK_QUEUE_LIMIT),
-        casework.requestsInStatuses(STATUS_QUEUES.awaiting_registration.statuses, 'decisionReleasedAt', WORK_QUEUE_LIMIT),
+        casework.requestsInStatuses(STATUS_QUEUES.awaiting_verification.statuses, STATUS_QUEUES.awaiting_verification.since, WORK_QUEUE_LIMIT),
+        casework.requestsInStatuses(STATUS_QUEUES.awaiting_registration.statuses, STATUS_QUEUES.awaiting_registration.since, WORK_QUEUE_LIMIT),
         casework.openInfoRequestQueue(WORK_QUEUE_LIMIT),
         casework.openReferralsForQueue(WORK_QUEUE_LIMIT),
         casework.registeredForService(),
@@ -111,7 +111,7 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         .sort((a, b) => a.since.getTime() - b.since.getTime());
       const { deadlines } = config;
       return [
-        { queue: 'awaiting_verification', count: verification.count, rows: verification.rows.map((request) => row(request, request.submittedAt ?? now)) },
+        { queue: 'awaiting_verification', count: verification.count, rows: verification.rows.map((request) => row(request, request[STATUS_QUEUES.awaiting_verification.since] ?? now)) },
         {
           queue: 'returned_for_info',
           count: info.count,
@@ -122,7 +122,7 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
           count: referrals.count,
           rows: referrals.rows.map((entry) => row(entry.request, entry.referredAt, isOverdue(entry.referredAt, deadlines.referralDays, now))),
         },
-        { queue: 'awaiting_registration', count: registration.count, rows: registration.rows.map((request) => row(request, request.decisionReleasedAt ?? now)) },
+        { queue: 'awaiting_registration', count: registration.count, rows: registration.rows.map((request) => row(request, request[STATUS_QUEUES.awaiting_registration.since] ?? now)) },
         { queue: 'due_service', count: due.length, rows: due.slice(0, WORK_QUEUE_LIMIT) },
       ];
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInDays, infoReminderCutoff, infoReminderDue, isOverdue, serviceDueSince, stagePagesFor } from '../../src/domain/workQueues.ts';
+import { ageInDays, infoReminderWindow, infoReminderDue, isOverdue, serviceDueSince, stagePagesFor } from '../../src/domain/workQueues.ts';
 
 const DAY_MS = 86_400_000;
 const now = new Date('2026-03-20T09:00:00Z');
@@ -19,7 +19,7 @@ describe('work queue ages and deadlines', () => {
     expect(infoReminderDue(daysBefore(8), deadlines, now)).toBe(true);
     expect(infoReminderDue(daysBefore(10), deadlines, now)).toBe(true);
     expect(infoReminderDue(daysBefore(10.1), deadlines, now)).toBe(false);
-    const window = infoReminderCutoff(deadlines, now);
+    const window = infoReminderWindow(deadlines, now);
     expect(window.requestedOnOrBefore).toEqual(daysBefore(8));
     expect(window.requestedOnOrAfter).toEqual(daysBefore(10));
   });
