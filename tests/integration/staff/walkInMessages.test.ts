@@ -59,3 +59,28 @@ describe('inviting a walk-in to open an account', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('the decision told to a walk-in', () => {
+  it('tell a rejected walk-in how to learn the details, by phone with the reference', async () => {
+    const chair = await agentWithRole(testApp, ['committee_chair']);
+    const chairContext = { kind: 'staff' as const, id: chair.staff.id, label: 'رئيس اللجنة', roles: ['committee_chair' as const], ip: null };
+    const submitted = await submittedRequest(testApp);
+    // Straight to the committee: the officers' steps are not what this test is about.
+    const request = await withPrisma(testApp, (prisma) =>
+      prisma.supportRequest.update({ where: { id: submitted.id }, data: { status: 'with_committee', raisedAt: testApp.clock.now(), email: 'walkin@example.org' } }),
+    );
+    const walkIn = { requestId: request.id, beneficiaryId: submitted.beneficiary.id, reference: request.reference! };
+    const decided = await testApp.services.committee.recordDecision(chairContext, walkIn.requestId, { outcome: 'reject', rejectionReason: 'income_above_threshold', note: null });
+    expect(decided.ok).toBe(true);
+    testApp.clock.advanceDays(15);
+    await testApp.services.decisionRelease.releaseDue();
+    testApp.clock.advanceDays(-15);
+    const messages = await messagesTo(walkIn.beneficiaryId, 'decisionReleasedRejected');
+    expect(messages.map((message) => message.channel).sort()).toEqual(['email', 'sms']);
+    for (const message of messages) {
+      expect(message.body).toContain(walkIn.reference);
+      expect(message.body).toContain('0112345678');
+      expect(message.body).not.toContain('حسابك');
+    }
+  });
+});
