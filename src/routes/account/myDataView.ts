@@ -33,7 +33,7 @@ const COMMON_CODES: CodeLabels = {
   outcome: 'privacy:exports.outcomes.',
 };
 const CODES: Record<string, CodeLabels> = {
-  requests: { ...COMMON_CODES, status: 'account:status.', channel: 'domain:channels.' },
+  requests: { ...COMMON_CODES, status: 'domain:status.beneficiary.', channel: 'domain:channels.' },
   messages: { status: 'outbox:status.', channel: 'outbox:channel.' },
   dataRequests: { status: 'privacy:statuses.', channel: 'privacy:channels.', kind: 'privacy:kinds.' },
   consents: { purpose: 'privacy:consent.purposes.', channel: 'privacy:channels.' },

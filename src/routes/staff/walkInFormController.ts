@@ -22,6 +22,7 @@ import { parseId, staffContext } from '../context.ts';
 import { formState, type FieldError } from '../forms.ts';
 import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
 import { uploadedFile } from '../uploads.ts';
+import { declarationTextKey } from '../../domain/declaration.ts';
 
 const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
 const DETAILS_FIELDS = [
@@ -164,8 +165,11 @@ export function walkInFormRoutes(services: Services) {
   });
 
   // Signing in person, witnessed by the officer; the scan of the paper form is optional.
-  const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
-    render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
+  const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) => {
+    // The officer reads out the same versioned words the online applicant signs.
+    res.locals.declarationTextKey = declarationTextKey();
+    return render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
+  };
   router.get('/staff/requests/:id/sign', readFile, (req, res) => sign(req, res, 200, {}, []));
   router.post('/staff/requests/:id/sign', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);

@@ -303,8 +303,8 @@ describe('the online application', () => {
     await testApp.data.repositories.requests.setStatus(id, row?.version ?? 0, 'rejected');
     const hidden = await agent.get(`/account/requests/${id}`);
     expect(hidden.text).toContain('قيد الدراسة لدى لجنة البحث');
-    expect(hidden.text).not.toContain('معتذر عنه');
+    expect(hidden.text).not.toContain('لم يُقبل');
     await testApp.data.repositories.requests.setStatus(id, (row?.version ?? 0) + 1, 'rejected', { decisionReleasedAt: new Date() });
-    expect((await agent.get(`/account/requests/${id}`)).text).toContain('معتذر عنه');
+    expect((await agent.get(`/account/requests/${id}`)).text).toContain('لم يُقبل');
   });
 });
