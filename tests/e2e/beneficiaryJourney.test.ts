@@ -107,7 +107,7 @@ describe('beneficiary journey in a browser', () => {
     const reference = (await page.textContent('[data-qa="reference"]'))?.trim() ?? '';
     expect(reference).toMatch(/^MZL-2026-\d{6}$/);
     await checkLayout(page, 'phone-confirmation');
-    expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
+    expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
     await continueFrom(page, '[data-qa="follow-request"]');
     expect(await page.textContent('[data-qa="timeline"]')).toContain('أُرسل الطلب');
     await checkLayout(page, 'phone-request');

@@ -13,7 +13,7 @@ const MEMBER_FIELDS = ['fullName', 'relation', 'nationalId', 'monthlyIncome'] as
 
 export function applyHouseholdRoutes(services: Services) {
   const router = express.Router();
-  const schema = () => makeHouseholdMemberSchema({ today: todayIso(services.clock.now()) });
+  const schema = () => makeHouseholdMemberSchema({ today: todayIso(services.clock.now(), services.config.timeZone) });
   const suffix = (req: Request) => (returnToOf(req) ? '?returnTo=check' : '');
 
   router.get('/apply/household', requireBeneficiary, async (req, res) => {

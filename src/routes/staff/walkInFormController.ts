@@ -105,7 +105,7 @@ export function walkInFormRoutes(services: Services) {
   router.get('/staff/requests/:id/details', readFile, (req, res) => details(req, res, 200, {}, []));
   router.post('/staff/requests/:id/details', officer, readFile, async (req, res) => {
     const typed = typedValues(req.body, DETAILS_FIELDS);
-    const today = todayIso(clock.now());
+    const today = todayIso(clock.now(), config.timeZone);
     const parts = [
       ['eligibility', parseForm(makeEligibilitySchema(config.serviceCities), req.body)],
       ['personal', parseForm(makePersonalDetailsSchema({ today }), req.body)],
@@ -133,7 +133,7 @@ export function walkInFormRoutes(services: Services) {
       if (saved) res.redirect(303, `/staff/requests/${id}/income`);
       return;
     }
-    const result = parseForm(makeHouseholdMemberSchema({ today: todayIso(clock.now()) }), req.body);
+    const result = parseForm(makeHouseholdMemberSchema({ today: todayIso(clock.now(), config.timeZone) }), req.body);
     if (!result.ok) return household(req, res, 400, typed, result.errors);
     const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, typed, errs, conflict), async () => {
       await applications.addHouseholdMember(id, result.data, postedVersion(req), staffContext(req));
