@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentWithRole, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
+import { nextNationalId, versionOf } from './intakeFixtures.ts';
+import { createI18n } from '../../../src/i18n.ts';
+
+type Agent = Awaited<ReturnType<typeof agentWithRole>>['agent'];
+
+let testApp: TestApp;
+let officer: Agent;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  officer = (await agentWithRole(testApp, ['relations_officer'])).agent;
+});
+afterAll(() => testApp.close());
+
+async function walkIn(): Promise<number> {
+  const page = await officer.get('/staff/walk-in');
+  const opened = await officer.post('/staff/walk-in').type('form').send({ _csrf: csrfFrom(page.text), nationalId: nextNationalId(), mobile: '', channel: 'interview' });
+  return Number(/\/staff\/requests\/(\d+)\/details/.exec(opened.headers.location ?? '')?.[1]);
+}
+
+async function post(requestId: number, page: string, action: string, fields: Record<string, string>) {
+  const html = (await officer.get(page)).text;
+  return officer.post(action).type('form').send({ _csrf: csrfFrom(html), version: String(await versionOf(testApp, requestId)), ...fields });
+}
+
+describe('staff forms speak about the beneficiary, not to them', () => {
+  it('words the shared errors about the beneficiary on the officer\'s pages', async () => {
+    const id = await walkIn();
+    const details = await post(id, `/staff/requests/${id}/details`, `/staff/requests/${id}/details`, { fullName: 'هند علي', needDescription: 'قصير' });
+    expect(details.status).toBe(400);
+    expect(details.text).toContain('حدد ما إذا كان المستفيد يسكن في نطاق خدمة الجمعية');
+    expect(details.text).toContain('وضّح احتياج المستفيد بتفصيل أكثر');
+    expect(details.text).not.toContain('حدد ما إذا كنت تسكن');
+    expect(details.text).not.toContain('احتياجك');
+
+    const sign = await post(id, `/staff/requests/${id}/sign`, `/staff/requests/${id}/sign`, { signatureName: '', signedBeforeMe: 'yes' });
+    expect(sign.status).toBe(400);
+    expect(sign.text).toContain('اكتب اسم المستفيد كما وقّع');
+    expect(sign.text).not.toContain('اكتب اسمك');
+  });
+
+  it('keeps the applicant\'s own wording on the applicant\'s pages', async () => {
+    const ar = (await createI18n()).getFixedT('ar');
+    expect(ar('errors:eligibility.required')).toBe('حدد ما إذا كنت تسكن في نطاق خدمة الجمعية');
+    expect(ar('errors:eligibility.required', { context: 'staff' })).toBe('حدد ما إذا كان المستفيد يسكن في نطاق خدمة الجمعية');
+  });
+
+  it('shows the officer the same versioned declaration the applicant signs', async () => {
+    const id = await walkIn();
+    const page = await officer.get(`/staff/requests/${id}/sign`);
+    expect(page.text).toContain('مسؤولية صحتها تقع عليّ');
+    expect(page.text).not.toContain('مسؤول مسؤولية');
+  });
+});
+
+describe('removing a household member', () => {
+  it('asks first: the remove button sits inside a details element with the question', async () => {
+    const id = await walkIn();
+    const added = await post(id, `/staff/requests/${id}/household`, `/staff/requests/${id}/household`, {
+      intent: 'add', fullName: 'سارة علي', relation: 'daughter', 'birthDate-day': '1', 'birthDate-month': '3', 'birthDate-year': '2012', 'birthDate-calendar': 'gregorian',
+    });
+    expect(added.status).toBe(303);
+    const page = (await officer.get(`/staff/requests/${id}/household`)).text;
+    const details = page.slice(page.indexOf('data-qa="remove-member-details"'));
+    expect(details.indexOf('حذف سارة علي من أفراد الأسرة')).toBeGreaterThan(0);
+    expect(details.indexOf('data-qa="remove-member"')).toBeLessThan(details.indexOf('</details>'));
+  });
+});
