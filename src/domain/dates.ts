@@ -371,11 +371,21 @@ export function todayIso(now: Date, timeZone: string): IsoDate {
 
 /** The instant a calendar day begins in a time zone (the day's midnight there, not in UTC). */
 export function startOfDayIn(iso: IsoDate, timeZone: string): Date {
-  const midnightUtc = utcMidnight(iso).getTime();
-  // A day's start is midnight UTC shifted back by the zone's offset; two passes settle a DST edge.
-  let start = midnightUtc;
-  for (let pass = 0; pass < 2; pass++) start = midnightUtc - offsetMs(new Date(start), timeZone);
-  return new Date(start);
+  return wallClockIn(iso, 0, timeZone);
+}
+
+/** An instant as the association's clock on the wall shows it, minutes included: "2026-03-01 11:00". */
+export function localDateTime(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + offsetMs(instant, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The instant a wall-clock time (minutes after midnight) of a day is in a time zone. */
+export function wallClockIn(iso: IsoDate, minutesAfterMidnight: number, timeZone: string): Date {
+  const wallClockUtc = utcMidnight(iso).getTime() + minutesAfterMidnight * 60_000;
+  // The wall-clock time read as UTC, shifted back by the zone's offset; two passes settle a DST edge.
+  let instant = wallClockUtc;
+  for (let pass = 0; pass < 2; pass++) instant = wallClockUtc - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
 }
 
 function offsetMs(instant: Date, timeZone: string): number {

@@ -15,6 +15,8 @@ import {
   parseDateParts,
   toHijri,
   todayIso,
+  localDateTime,
+  wallClockIn,
 } from '../../src/domain/dates.ts';
 
 const KNOWN_CONVERSIONS = [
@@ -310,5 +312,14 @@ describe('todayIso', () => {
     expect(todayIso(new Date('2026-03-04T20:59:59Z'), 'Asia/Riyadh')).toBe('2026-03-04');
     expect(todayIso(new Date('2026-03-04T21:00:00Z'), 'Asia/Riyadh')).toBe('2026-03-05');
     expect(todayIso(new Date('2026-03-04T21:00:00Z'), 'UTC')).toBe('2026-03-04');
+  });
+});
+
+describe('wall-clock times in the association\'s zone', () => {
+  it('reads a typed local time as the instant it is there, and writes an instant back the same way', () => {
+    expect(wallClockIn('2026-03-01', 9 * 60, 'Asia/Riyadh').toISOString()).toBe('2026-03-01T06:00:00.000Z');
+    expect(wallClockIn('2026-07-01', 9 * 60, 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(localDateTime(new Date('2026-03-01T22:30:00Z'), 'Asia/Riyadh')).toBe('2026-03-02 01:30');
+    expect(localDateTime(new Date('2026-03-01T22:30:00Z'), 'UTC')).toBe('2026-03-01 22:30');
   });
 });

@@ -73,7 +73,7 @@ export function applyHouseholdRoutes(services: Services) {
       relation: member.relation,
       nationalId: member.nationalId ?? '',
       monthlyIncome: member.monthlyIncome == null ? '' : String(member.monthlyIncome),
-      birthDate: dateValues(member.birthDate),
+      birthDate: dateValues(member.birthDate, member.birthDateEntered),
     });
   });
 
