@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentWithRole, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
-import { nextNationalId, versionOf } from './intakeFixtures.ts';
+import { nextNationalId, submittedRequest, versionOf } from './intakeFixtures.ts';
 import { createI18n } from '../../../src/i18n.ts';
 
 type Agent = Awaited<ReturnType<typeof agentWithRole>>['agent'];
@@ -66,5 +66,28 @@ describe('removing a household member', () => {
     const details = page.slice(page.indexOf('data-qa="remove-member-details"'));
     expect(details.indexOf('حذف سارة علي من أفراد الأسرة')).toBeGreaterThan(0);
     expect(details.indexOf('data-qa="remove-member"')).toBeLessThan(details.indexOf('</details>'));
+  });
+});
+
+describe('possible duplicates', () => {
+  it('flags a household member who is another family\'s applicant, however the name is spelt', async () => {
+    const other = await submittedRequest(testApp);
+    const otherRequest = await testApp.data.repositories.requests.findById(other.id);
+    const id = await walkIn();
+    const added = await post(id, `/staff/requests/${id}/household`, `/staff/requests/${id}/household`, {
+      intent: 'add', fullName: 'فاطمه محمد العتيبي', relation: 'spouse', 'birthDate-day': '1', 'birthDate-month': '5', 'birthDate-year': '1985', 'birthDate-calendar': 'gregorian',
+    });
+    expect(added.status).toBe(303);
+    const page = (await officer.get(`/staff/requests/${id}`)).text;
+    expect(page).toContain('data-qa="possible-duplicates"');
+    expect(page).toContain('فرد الأسرة فاطمه محمد العتيبي');
+    expect(page).toContain(`<bdi class="reference">${otherRequest?.reference}</bdi>`);
+    // Her own file is flagged too: she appears on this family's request.
+    expect((await officer.get(`/staff/requests/${other.id}`)).text).toContain('data-qa="possible-duplicates"');
+  });
+
+  it('shows no flag when nobody matches', async () => {
+    const id = await walkIn();
+    expect((await officer.get(`/staff/requests/${id}`)).text).not.toContain('data-qa="possible-duplicates"');
   });
 });
