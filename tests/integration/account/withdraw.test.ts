@@ -53,7 +53,7 @@ describe('withdrawing a request', () => {
     expect(response.headers.location).toBe(`/account/requests/${requestId}`);
 
     const page = await agent.get(`/account/requests/${requestId}`);
-    expect(page.text).toContain('سحبت طلبك.');
+    expect(page.text).toContain('سُحب طلبك.');
     expect(page.text).toContain('مسحوب');
     expect(page.text).toContain('سُحب الطلب');
     expect(page.text).not.toContain('data-qa="withdraw-link"');
