@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentWithRole, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
 import { nextNationalId, submittedRequest, versionOf } from './intakeFixtures.ts';
 import { createI18n } from '../../../src/i18n.ts';
+import { withPrisma } from '../committee/fixtures.ts';
 
 type Agent = Awaited<ReturnType<typeof agentWithRole>>['agent'];
 
@@ -89,5 +90,29 @@ describe('possible duplicates', () => {
   it('shows no flag when nobody matches', async () => {
     const id = await walkIn();
     expect((await officer.get(`/staff/requests/${id}`)).text).not.toContain('data-qa="possible-duplicates"');
+  });
+});
+
+describe('dates as typed on the staff pages', () => {
+  it('shows the ID expiry on the verification line and a household birth date as they were typed in Hijri', async () => {
+    const id = await walkIn();
+    const details = await post(id, `/staff/requests/${id}/details`, `/staff/requests/${id}/details`, {
+      livesInServiceArea: 'yes', fullName: 'نورة سعد القحطاني', 'birthDate-day': '1', 'birthDate-month': '5', 'birthDate-year': '1985', 'birthDate-calendar': 'gregorian',
+      nationality: 'saudi', maritalStatus: 'widowed', 'idExpiryDate-day': '15', 'idExpiryDate-month': '6', 'idExpiryDate-year': '1455', 'idExpiryDate-calendar': 'hijri',
+      city: 'الرياض', district: 'النسيم', email: '', housingType: 'owned', monthlyRent: '', supportType: 'food', needDescription: 'الأسرة تحتاج إلى سلة غذائية شهرية',
+    });
+    expect(details.status).toBe(303);
+    // As if the conversion table had changed since: the page must still show what was typed.
+    await withPrisma(testApp, (prisma) => prisma.supportRequest.update({ where: { id }, data: { idExpiryDateEntered: 'hijri 1455-06-14' } }));
+    const line = (await officer.get(`/staff/requests/${id}/verification/identity`)).text;
+    expect(line).toMatch(/data-qa="id-expiry"[^<]*14\u00a0جمادى\u00a0الآخرة\u00a01455\u00a0هـ/);
+
+    const added = await post(id, `/staff/requests/${id}/household`, `/staff/requests/${id}/household`, {
+      intent: 'add', fullName: 'ريم سعد', relation: 'daughter', 'birthDate-day': '1', 'birthDate-month': '9', 'birthDate-year': '1433', 'birthDate-calendar': 'hijri',
+    });
+    expect(added.status).toBe(303);
+    const request = await testApp.data.repositories.requests.findById(id);
+    expect(request?.householdMembers[0]).toMatchObject({ birthDateEntered: 'hijri 1433-09-01', nameKey: 'ريم سعد' });
+    expect((await officer.get(`/staff/requests/${id}/household`)).text).toContain('1\u00a0رمضان\u00a01433\u00a0هـ');
   });
 });
