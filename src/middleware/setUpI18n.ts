@@ -95,6 +95,7 @@ export function setUpI18n(i18n: i18n, options: { secureCookies: boolean }): Rout
     // (i18next context), chosen when a staff member's page is rendered (requireRole sets `staff`).
     res.locals.errorMessage = (error: { code: string; params?: Record<string, unknown> }) =>
       t(error.code.includes(':') ? error.code : `errors:${error.code}`, {
+        uploadLimitMb: res.locals.uploadLimitMb,
         ...(error.params ?? {}),
         ...(res.locals.staff ? { context: 'staff' } : {}),
       });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
 import { agentWithRole, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
 import { nextNationalId, submittedRequest, versionOf } from './intakeFixtures.ts';
 import { createI18n } from '../../../src/i18n.ts';
@@ -114,5 +115,18 @@ describe('dates as typed on the staff pages', () => {
     const request = await testApp.data.repositories.requests.findById(id);
     expect(request?.householdMembers[0]).toMatchObject({ birthDateEntered: 'hijri 1433-09-01', nameKey: 'ريم سعد' });
     expect((await officer.get(`/staff/requests/${id}/household`)).text).toContain('1\u00a0رمضان\u00a01433\u00a0هـ');
+  });
+});
+
+describe('the upload limit in the words', () => {
+  it('names MAX_UPLOAD_MB wherever a page mentions it', async () => {
+    const small = await createTestApp({ env: { MAX_UPLOAD_MB: '3', MAX_DOCUMENTS_TOTAL_MB: '50' } });
+    try {
+      const home = await request(small.app).get('/');
+      expect(home.text).toContain('3 ميغابايت');
+      expect(home.text).not.toContain('5 ميغابايت');
+    } finally {
+      await small.close();
+    }
   });
 });
