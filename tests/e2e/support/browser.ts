@@ -52,7 +52,7 @@ export async function phonePage(browser: Browser): Promise<Page> {
 }
 
 export async function desktopPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   return context.newPage();
 }
 
