@@ -18,6 +18,7 @@ import { accessLogRepository } from './accessLogRepository.ts';
 import { retentionRepository } from './retentionRepository.ts';
 import { breachRepository, personalDataRepository } from './personalDataRepository.ts';
 import { exportRepository } from './exportRepository.ts';
+import { duplicateRepository } from './duplicateRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -55,6 +56,7 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     personalData: personalDataRepository(db),
     exports: exportRepository(db),
     breaches: breachRepository(db),
+    duplicates: duplicateRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -9,7 +9,7 @@ import type { Db } from './prismaClient.ts';
  */
 export async function backfillNameKeys(prisma: PrismaClient): Promise<number> {
   let filled = 0;
-  for (const table of ['Beneficiary', 'SupportRequest']) {
+  for (const table of ['Beneficiary', 'SupportRequest', 'HouseholdMember']) {
     filled += await prisma.$executeRawUnsafe(`UPDATE "${table}" SET "nameKey" = name_key("fullName") WHERE "nameKey" IS NULL AND "fullName" IS NOT NULL`);
   }
   // Row-by-row inserts leave the trigram index in many small segments; merging them once after a

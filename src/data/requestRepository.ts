@@ -60,6 +60,7 @@ export interface HouseholdMemberInput {
   fullName: string;
   relation: string;
   birthDate: string;
+  birthDateEntered?: string | null;
   nationalId: string | null;
   monthlyIncome: number | null;
 }
@@ -157,9 +158,9 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
       versionedUpdate(id, expectedVersion, { ...extra, status }),
 
     addHouseholdMember: (requestId: number, member: HouseholdMemberInput) =>
-      db.householdMember.create({ data: { ...member, requestId } }),
+      db.householdMember.create({ data: { ...member, nameKey: nameKeyOf(member.fullName), requestId } }),
     updateHouseholdMember: async (requestId: number, memberId: number, member: HouseholdMemberInput) =>
-      (await db.householdMember.updateMany({ where: { id: memberId, requestId }, data: member })).count > 0,
+      (await db.householdMember.updateMany({ where: { id: memberId, requestId }, data: { ...member, nameKey: nameKeyOf(member.fullName) } })).count > 0,
     removeHouseholdMember: async (requestId: number, memberId: number) =>
       (await db.householdMember.deleteMany({ where: { id: memberId, requestId } })).count > 0,
 

@@ -22,10 +22,10 @@ export interface ReadsOnADay {
  * What the "my data" page tells a beneficiary about the access log: one line per day, role, thing
  * read and request, newest day first. Ten page loads by one officer in a morning are one line.
  */
-export function groupReadsByDay(reads: readonly ReadByRole[]): ReadsOnADay[] {
+export function groupReadsByDay(reads: readonly ReadByRole[], timeZone: string): ReadsOnADay[] {
   const groups = new Map<string, ReadsOnADay>();
   for (const read of reads) {
-    const day = todayIso(read.at);
+    const day = todayIso(read.at, timeZone);
     const key = [day, read.role, read.resource, read.requestId ?? ''].join('|');
     const group = groups.get(key);
     if (!group)

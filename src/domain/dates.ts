@@ -260,6 +260,9 @@ const DEFAULT_SUFFIXES: Record<'ar' | 'en', CalendarSuffixes> = {
   en: { hijri: 'AH', gregorian: '' },
 };
 
+/** Joins the words of one formatted date. */
+export const NO_BREAK_SPACE = '\u00a0';
+
 export function formatDualDate(
   iso: IsoDate,
   lng: 'ar' | 'en',
@@ -269,7 +272,10 @@ export function formatDualDate(
 ): string {
   const { hijri: converted, gregorian } = dualDateParts(iso);
   const hijri = typedHijri ?? converted;
-  const join = (...words: (string | number)[]) => words.filter((w) => w !== '').join(' ');
+  // No-break spaces inside each date, so "1 مارس 2026 م" never breaks across lines (in a table cell, a
+  // timeline or a sentence); the two calendars may still go to separate lines at the dash.
+  const join = (...words: (string | number)[]) =>
+    words.filter((w) => w !== '').map((w) => String(w).replace(/ /g, NO_BREAK_SPACE)).join(NO_BREAK_SPACE);
   const gregorianText = join(
     gregorian.day,
     monthName(monthNames.gregorian, gregorian.month),
@@ -341,7 +347,8 @@ const calendarDayFormatters = new Map<string, Intl.DateTimeFormat>();
 const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
 const RIYADH_FIXED_OFFSET_SINCE = Date.UTC(1950, 0, 1);
 
-export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
+/** The calendar day of an instant in a named zone: always the association's TIME_ZONE, passed explicitly. */
+export function todayIso(now: Date, timeZone: string): IsoDate {
   // Saudi Arabia keeps UTC+3 all year (no daylight saving since 1947): no time-zone lookup needed.
   if (timeZone === 'Asia/Riyadh' && now.getTime() >= RIYADH_FIXED_OFFSET_SINCE) {
     return new Date(now.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
@@ -364,11 +371,21 @@ export function todayIso(now: Date, timeZone = 'Asia/Riyadh'): IsoDate {
 
 /** The instant a calendar day begins in a time zone (the day's midnight there, not in UTC). */
 export function startOfDayIn(iso: IsoDate, timeZone: string): Date {
-  const midnightUtc = utcMidnight(iso).getTime();
-  // A day's start is midnight UTC shifted back by the zone's offset; two passes settle a DST edge.
-  let start = midnightUtc;
-  for (let pass = 0; pass < 2; pass++) start = midnightUtc - offsetMs(new Date(start), timeZone);
-  return new Date(start);
+  return wallClockIn(iso, 0, timeZone);
+}
+
+/** An instant as the association's clock on the wall shows it, minutes included: "2026-03-01 11:00". */
+export function localDateTime(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + offsetMs(instant, timeZone)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The instant a wall-clock time (minutes after midnight) of a day is in a time zone. */
+export function wallClockIn(iso: IsoDate, minutesAfterMidnight: number, timeZone: string): Date {
+  const wallClockUtc = utcMidnight(iso).getTime() + minutesAfterMidnight * 60_000;
+  // The wall-clock time read as UTC, shifted back by the zone's offset; two passes settle a DST edge.
+  let instant = wallClockUtc;
+  for (let pass = 0; pass < 2; pass++) instant = wallClockUtc - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
 }
 
 function offsetMs(instant: Date, timeZone: string): number {

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { IsoDate } from './dates.ts';
 
-/** Bump when the declaration wording changes so stored declarations record what was agreed to. */
-export const DECLARATION_TEXT_VERSION = 'v1';
+/**
+ * Bump when the declaration wording changes so stored declarations record what was agreed to; every
+ * version's text stays in the locales. v2 is first person without gendered words (v1 was masculine).
+ */
+export const DECLARATION_TEXT_VERSION = 'v2';
+
+/** Where the words of a declaration version live (apply namespace), for the applicant and the officer alike. */
+export function declarationTextKey(version: string = DECLARATION_TEXT_VERSION): string {
+  return `apply:declaration.${version}.text`;
+}
 
 export type HouseholdMemberSnapshot = {
   fullName: string;

@@ -262,6 +262,7 @@ export function makeHouseholdMemberSchema({ today }: { today: IsoDate }) {
       fullName: personName,
       relation: choice('relation', RELATIONS),
       birthDate: dateField('birthDate', { today, notFuture: true, maxAgeYears: MAX_AGE_YEARS }),
+      birthDateEntered: enteredDate,
       nationalId: formValue().transform((input, ctx): string | null => {
         if (cleanLine(input) === '') return null;
         const result = parseNationalId(input);

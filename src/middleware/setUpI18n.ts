@@ -91,6 +91,14 @@ export function setUpI18n(i18n: i18n, options: { secureCookies: boolean }): Rout
     req.language = language;
     req.t = t;
     res.locals.t = t;
+    // Staff pages speak about the applicant, not to them: a message may have a `_staff` wording
+    // (i18next context), chosen when a staff member's page is rendered (requireRole sets `staff`).
+    res.locals.errorMessage = (error: { code: string; params?: Record<string, unknown> }) =>
+      t(error.code.includes(':') ? error.code : `errors:${error.code}`, {
+        uploadLimitMb: res.locals.uploadLimitMb,
+        ...(error.params ?? {}),
+        ...(res.locals.staff ? { context: 'staff' } : {}),
+      });
     res.locals.lang = language;
     res.locals.dir = directionOf(language);
     res.locals.otherLanguage = language === 'ar' ? 'en' : 'ar';

@@ -79,6 +79,8 @@ function navigationFor(req: Request) {
 export function setUpLocals(config: Config) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.org = config.organisation;
+    // The largest upload (MAX_UPLOAD_MB), for every hint and error that names it.
+    res.locals.uploadLimitMb = Math.round(config.maxUploadBytes / 1024 / 1024);
     res.locals.currentPath = req.path;
     res.locals.languageSwitchHref = languageSwitchHref(req, res.locals.otherLanguage as string);
     res.locals.csrfToken = () => '';

@@ -43,8 +43,16 @@ export function partialHtml(rendered: string): TrustedHtml {
   return new TrustedHtml(rendered);
 }
 
+/**
+ * A reference, phone, file number or ID put inside a translated sentence, isolated left to right
+ * (U+2066 … U+2069, the text form of <bdi dir="ltr">) so "MZL-2026-000001" never reads "000001-MZL-2026".
+ */
+export function ltr(value: string | null | undefined): string {
+  return value ? `\u2066${value}\u2069` : '';
+}
+
 /** The helpers every template may call, also handed to partials rendered alone in tests. */
-export const viewHelpers = { tag, html, asHtml, partialHtml };
+export const viewHelpers = { tag, html, asHtml, partialHtml, ltr };
 const LAYOUT_FILE = path.join(VIEWS_DIR, 'layouts', 'main.ejs');
 
 /**

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
+import { localDateTime } from '../domain/dates.ts';
 
 export interface CsvColumn {
   key: string;
@@ -14,9 +15,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * Streams rows as CSV (UTF-8 with a BOM, so Excel reads Arabic) straight to the response: rows are
  * pulled one page at a time and written as the client reads them. Returns how many rows went out,
- * and whether all did.
+ * and whether all did. Times are written as the association's wall clock shows them (`timeZone`).
  */
-export async function sendCsv(res: Response, filename: string, columns: CsvColumn[], rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>) {
+export async function sendCsv(res: Response, filename: string, columns: CsvColumn[], rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>, timeZone: string) {
   res.status(200);
   res.attachment(filename);
   res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
@@ -32,7 +33,7 @@ export async function sendCsv(res: Response, filename: string, columns: CsvColum
     header: true,
     columns,
     cast: {
-      date: (value) => value.toISOString(),
+      date: (value) => localDateTime(value, timeZone),
       boolean: (value) => (value ? '1' : '0'),
       string: (value) => (FORMULA_START.test(value) ? `'${value}` : value),
     },

@@ -10,7 +10,7 @@ import { auditFilterFrom } from './admin/auditController.ts';
 import { OUTBOX_STATUSES } from './admin/outboxController.ts';
 import { staffContext } from './context.ts';
 import { sendCsv, type CsvColumn } from './csvResponse.ts';
-import { addDays, isValidIso, startOfDayIn, type IsoDate } from '../domain/dates.ts';
+import { addDays, isValidIso, startOfDayIn, todayIso, type IsoDate } from '../domain/dates.ts';
 import { BadRequestError } from '../services/errors.ts';
 
 // A day that does not exist (2026-99-99) is dropped like a malformed one, never turned into an Invalid Date.
@@ -38,8 +38,8 @@ export function exportRoutes(services: Services) {
   };
 
   async function send(req: Request, res: Response, kind: ExportKind, filter: Record<string, unknown>, keys: readonly string[], rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>) {
-    const day = services.clock.now().toISOString().slice(0, 10);
-    const sent = await sendCsv(res, `${kind.replace('_', '-')}-${day}.csv`, columnsFor(req, keys), rows);
+    const day = todayIso(services.clock.now(), services.config.timeZone);
+    const sent = await sendCsv(res, `${kind.replace('_', '-')}-${day}.csv`, columnsFor(req, keys), rows, services.config.timeZone);
     await exports.recordExport(staffContext(req), kind, filter, sent.count, sent.complete);
   }
 

@@ -168,7 +168,7 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
   function assertReadyToSubmit(request: FullRequest, now: Date) {
     const missing = missingSteps(request);
     if (missing.length > 0) throw new TransitionRefusedError('request.incomplete', { missing });
-    if (request.idExpiryDate && !isIdValidOn(request.idExpiryDate, todayIso(now))) throw new TransitionRefusedError(ID_EXPIRED_CODE);
+    if (request.idExpiryDate && !isIdValidOn(request.idExpiryDate, todayIso(now, config.timeZone))) throw new TransitionRefusedError(ID_EXPIRED_CODE);
     const declaration = declarationStatus(request);
     if (declaration !== 'valid') throw new TransitionRefusedError(`declaration.${declaration}`);
   }
@@ -375,7 +375,7 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
     const to = decide(request, 'submit', context);
     const now = clock.now();
     assertReadyToSubmit(request, now);
-    const year = Number(todayIso(now).slice(0, 4));
+    const year = Number(todayIso(now, config.timeZone).slice(0, 4));
     const reference = formatReference(config.referencePrefix, year, await repositories.requests.nextReferenceNumber(year));
     const opensAt = responseWindowOpensAt(now, config.responseWindowDays);
     checked(
@@ -397,7 +397,7 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
     });
     await notifications.notifyApplicant(repositories, request, {
       template: 'requestSubmitted',
-      params: { reference, earliestResponseDate: formatDualDate(todayIso(opensAt), 'ar', monthNames()) },
+      params: { reference, earliestResponseDate: formatDualDate(todayIso(opensAt, config.timeZone), 'ar', monthNames()) },
       dedupeKey: `request-submitted:${request.id}`,
     });
     const updated = await repositories.requests.findById(request.id);

@@ -3,6 +3,7 @@ import type { DataAccess } from '../data/index.ts';
 import type { AuditFilter } from '../data/auditRepository.ts';
 import type { QueueView } from '../data/committeeRepository.ts';
 import { ageBand, DEIDENTIFIED_COLUMNS } from '../domain/deidentification.ts';
+import { todayIso } from '../domain/dates.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { IndicatorPeriod, IndicatorService } from './indicatorService.ts';
@@ -11,25 +12,26 @@ export const EXPORT_KINDS = ['committee_queue', 'indicators', 'audit_log', 'outb
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const DAY_MS = 86_400_000;
-const dayOf = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : '');
 const sum = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
 
 /** Nested figures as `path.to.figure` rows; lists of {status|channel, count} keyed by their code. */
-function flatten(value: unknown, path: string, rows: { indicator: string; value: string | number }[]) {
+function flatten(value: unknown, path: string, rows: { indicator: string; value: string | number }[], dayOf: (date: Date) => string) {
   if (value == null) rows.push({ indicator: path, value: '' });
   else if (value instanceof Date) rows.push({ indicator: path, value: dayOf(value) });
   else if (Array.isArray(value)) {
     for (const item of value as Record<string, unknown>[]) {
       const code = String(item.status ?? item.channel ?? '');
-      for (const [key, inner] of Object.entries(item)) if (key !== 'status' && key !== 'channel') flatten(inner, `${path}.${code}.${key}`, rows);
+      for (const [key, inner] of Object.entries(item)) if (key !== 'status' && key !== 'channel') flatten(inner, `${path}.${code}.${key}`, rows, dayOf);
     }
   } else if (typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flatten(inner, path ? `${path}.${key}` : key, rows);
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flatten(inner, path ? `${path}.${key}` : key, rows, dayOf);
   } else rows.push({ indicator: path, value: value as string | number });
 }
 
 /** The rows of each export as async iterables (read page by page), and the audit entry every export leaves. */
 export function exportService(data: DataAccess, config: Config, clock: Clock, indicators: IndicatorService) {
+  // Days as the association counts them, not UTC days.
+  const dayOf = (date: Date | null | undefined) => (date ? todayIso(date, config.timeZone) : '');
   const repositories = data.repositories;
   return {
     committeeQueue(filter: { view: QueueView; city?: string; supportType?: string; overdue: boolean }) {
@@ -44,7 +46,7 @@ export function exportService(data: DataAccess, config: Config, clock: Clock, in
 
     async indicators(period: IndicatorPeriod) {
       const rows: { indicator: string; value: string | number }[] = [];
-      flatten(await indicators.summary(period), '', rows);
+      flatten(await indicators.summary(period), '', rows, dayOf);
       return rows;
     },
 

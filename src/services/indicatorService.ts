@@ -44,7 +44,7 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
         indicators.answersReleased(since),
         indicators.returnedForInformation(since),
         indicators.registered(since),
-        indicators.servicesDelivered(todayIso(since)),
+        indicators.servicesDelivered(todayIso(since, config.timeZone)),
         indicators.questionsAsked(since),
         indicators.questionsAnswered(since),
         indicators.questionsOpen(),

@@ -15,7 +15,7 @@ export type MyDataSection = (typeof MY_DATA_SECTIONS)[number];
 
 export type MyData = NonNullable<Awaited<ReturnType<ReturnType<typeof myDataService>['collect']>>>;
 
-export function myDataService(data: DataAccess, clock: Clock, privacyNoticeVersion: string) {
+export function myDataService(data: DataAccess, clock: Clock, privacyNoticeVersion: string, timeZone: string) {
   return {
     /** Everything held about the signed-in person, read for them only; each download is audited. */
     async collect(context: ActingContext & { kind: 'beneficiary' }, purpose: 'view' | 'download' | 'print') {
@@ -26,7 +26,7 @@ export function myDataService(data: DataAccess, clock: Clock, privacyNoticeVersi
         ...found,
         requests: found.requests.map((request) => ({ ...request, status: beneficiaryStatusView(request.status as RequestStatus, { decisionReleased: request.decisionReleasedAt != null }) })),
         // Which roles read the file and when, grouped by day: never which person, nor from where.
-        accessLog: groupReadsByDay(reads).map(({ requestId, ...group }) => ({ ...group, reference: requestId === null ? null : (referenceOf.get(requestId) ?? null) })),
+        accessLog: groupReadsByDay(reads, timeZone).map(({ requestId, ...group }) => ({ ...group, reference: requestId === null ? null : (referenceOf.get(requestId) ?? null) })),
       };
       if (everything && purpose !== 'view') {
         await data.repositories.audit.append({ ...auditActor(context), action: `my_data.${purpose}`, entityType: 'beneficiary', entityId: context.id });

@@ -17,7 +17,7 @@ import { PRIVACY_NOTICE_VERSION } from '../routes/account/authController.ts';
 export function personalDataServices(data: DataAccess, config: Config, clock: Clock, notifications: NotificationService, storage: DocumentStorage, indicators: IndicatorService) {
   return {
     retention: retentionService(data, config.retention, clock, storage),
-    myData: myDataService(data, clock, PRIVACY_NOTICE_VERSION),
+    myData: myDataService(data, clock, PRIVACY_NOTICE_VERSION, config.timeZone),
     dataRequests: dataRequestService(data, clock, notifications, storage),
     exports: exportService(data, config, clock, indicators),
     breaches: breachService(data, clock, notifications),

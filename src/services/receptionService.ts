@@ -9,6 +9,8 @@ import { parseNationalId } from '../domain/nationalId.ts';
 import { formatReference, parseReference } from '../domain/referenceNumber.ts';
 import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
 import { ageInDays, deadlineOf, isOverdue, serviceDueSince, stagePagesFor, STATUS_QUEUES, type WorkQueue } from '../domain/workQueues.ts';
+import { duplicateFlags, identityKey, type PersonToCheck } from '../domain/duplicates.ts';
+import type { IsoDate } from '../domain/dates.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { declarationStatus, transitionActor, type ApplicationService } from './applicationService.ts';
@@ -259,6 +261,17 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         blockers,
         requiredItems: config.requiredVerificationItems,
       };
+    },
+
+    /** The applicant and household members who match someone on another beneficiary's file (name key and birth date). */
+    async possibleDuplicates(request: { beneficiaryId: number; fullName: string | null; birthDate: string | null; householdMembers: { id: number; fullName: string; birthDate: string }[] }) {
+      const people: PersonToCheck[] = [
+        { who: { kind: 'applicant' }, fullName: request.fullName, birthDate: request.birthDate as IsoDate | null },
+        ...request.householdMembers.map((member): PersonToCheck => ({ who: { kind: 'household', memberId: member.id }, fullName: member.fullName, birthDate: member.birthDate as IsoDate })),
+      ];
+      const keys = people.map((person) => identityKey(person.fullName, person.birthDate)).filter((key) => key !== null);
+      const onFile = await data.repositories.duplicates.peopleOnFile(keys, request.beneficiaryId);
+      return duplicateFlags(request.beneficiaryId, people, onFile);
     },
 
     /** The officer witnesses the applicant signing the paper declaration. */

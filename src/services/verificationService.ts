@@ -51,7 +51,7 @@ export function verificationService(
       declarationValid: declarationStatus(request) === 'valid',
       openReferralCount,
       idExpiryDate: request.idExpiryDate ?? UNKNOWN_ID_EXPIRY,
-      submittedAt: todayIso(request.submittedAt ?? clock.now()),
+      submittedAt: todayIso(request.submittedAt ?? clock.now(), config.timeZone),
     });
   }
 
@@ -120,7 +120,7 @@ export function verificationService(
         const outcome = input.outcome as VerificationOutcome;
         const note = input.note.trim() === '' ? null : input.note.trim();
         if (errors.length === 0 && input.item === 'identity' && outcome === 'verified') {
-          const submittedOn = todayIso(request.submittedAt ?? clock.now());
+          const submittedOn = todayIso(request.submittedAt ?? clock.now(), config.timeZone);
           if (!request.idExpiryDate || !isIdValidOn(request.idExpiryDate, submittedOn)) {
             errors.push({ field: 'outcome', code: 'staff:errors.idExpiredOnSubmission' });
           }

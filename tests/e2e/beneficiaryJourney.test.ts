@@ -52,6 +52,10 @@ describe('beneficiary journey in a browser', () => {
     await continueFrom(page);
 
     await continueFrom(page, '[data-qa="apply-register"]');
+    // The privacy notice is a summary with the full text one tap away, so the first field is near the top.
+    const firstFieldTop = await page.evaluate(() => document.querySelector('[data-qa="nationalId"]')?.getBoundingClientRect().top ?? Infinity);
+    expect(firstFieldTop).toBeLessThan(1000);
+    await checkLayout(page, 'phone-register');
     await page.fill('[data-qa="nationalId"]', validNationalId('109876543'));
     await page.fill('[data-qa="mobile"]', '0551234567');
     await page.fill('[data-qa="password"]', 'a good password');
@@ -79,6 +83,12 @@ describe('beneficiary journey in a browser', () => {
     await fillDate(page, 'birthDate', '1', '3', '2012', 'gregorian');
     await continueFrom(page, '[data-qa="save-member"]');
     expect(await page.textContent('[data-qa="household-list"]')).toContain('سارة محمد الزهراني');
+    // "حذف" asks first: the question and its button open in place, and nothing is removed until confirmed.
+    expect(await page.isVisible('[data-qa="remove-member"]')).toBe(false);
+    await page.click('[data-qa="remove-member-open"]');
+    expect(await page.isVisible('[data-qa="remove-member"]')).toBe(true);
+    expect(await page.textContent('[data-qa="remove-member-details"]')).toContain('حذف سارة محمد الزهراني من أفراد الأسرة؟');
+    await checkLayout(page, 'phone-household');
     await continueFrom(page);
 
     await page.fill('[data-qa="incomeSocialSecurity"]', '٢٥٠٠');
@@ -107,7 +117,7 @@ describe('beneficiary journey in a browser', () => {
     const reference = (await page.textContent('[data-qa="reference"]'))?.trim() ?? '';
     expect(reference).toMatch(/^MZL-2026-\d{6}$/);
     await checkLayout(page, 'phone-confirmation');
-    expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
+    expect(await page.textContent('[data-qa="earliest-response"]')).toContain('15 مارس 2026 م');
     await continueFrom(page, '[data-qa="follow-request"]');
     expect(await page.textContent('[data-qa="timeline"]')).toContain('أُرسل الطلب');
     await checkLayout(page, 'phone-request');

@@ -17,7 +17,7 @@ describe('the reads a beneficiary is told about', () => {
       read('2026-03-01T09:00:00Z', 'manager'),
       read('2026-03-01T08:00:00Z', 'relations_officer', 'beneficiary_file', null),
       read('2026-03-01T07:00:00Z', 'relations_officer', 'request_file', 8),
-    ]);
+    ], 'Asia/Riyadh');
     expect(groups).toEqual([
       {
         day: '2026-03-02',
@@ -63,6 +63,6 @@ describe('the reads a beneficiary is told about', () => {
   });
 
   it('says nothing when no one has read the file', () => {
-    expect(groupReadsByDay([])).toEqual([]);
+    expect(groupReadsByDay([], 'Asia/Riyadh')).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ import {
   parseDateParts,
   toHijri,
   todayIso,
+  localDateTime,
+  wallClockIn,
 } from '../../src/domain/dates.ts';
 
 const KNOWN_CONVERSIONS = [
@@ -251,19 +253,19 @@ describe('formatDualDate', () => {
   };
 
   it('formats Arabic with Western digits in both calendars', () => {
-    expect(formatDualDate('2026-03-04', 'ar', arNames)).toBe('15 رمضان 1447 هـ — 4 مارس 2026 م');
+    expect(formatDualDate('2026-03-04', 'ar', arNames)).toBe('15 رمضان 1447 هـ — 4 مارس 2026 م');
   });
 
   it('formats English', () => {
-    expect(formatDualDate('2026-03-04', 'en', enNames)).toBe('15 Ramadan 1447 AH — 4 March 2026');
-    expect(formatDualDate('2025-06-26', 'en', enNames)).toBe('1 Muharram 1447 AH — 26 June 2025');
+    expect(formatDualDate('2026-03-04', 'en', enNames)).toBe('15 Ramadan 1447 AH — 4 March 2026');
+    expect(formatDualDate('2025-06-26', 'en', enNames)).toBe('1 Muharram 1447 AH — 26 June 2025');
   });
 
   it('accepts custom suffixes and falls back to Gregorian only when there is no Hijri date', () => {
     expect(
       formatDualDate('2026-03-04', 'ar', arNames, { hijri: 'هجري', gregorian: 'ميلادي' }),
-    ).toBe('15 رمضان 1447 هجري — 4 مارس 2026 ميلادي');
-    expect(formatDualDate('1910-05-01', 'en', enNames)).toBe('1 May 1910');
+    ).toBe('15 رمضان 1447 هجري — 4 مارس 2026 ميلادي');
+    expect(formatDualDate('1910-05-01', 'en', enNames)).toBe('1 May 1910');
   });
 
   it('exports translation keys for all twelve months of each calendar', () => {
@@ -307,8 +309,17 @@ describe('day arithmetic', () => {
 
 describe('todayIso', () => {
   it('uses the Riyadh calendar day (UTC+3)', () => {
-    expect(todayIso(new Date('2026-03-04T20:59:59Z'))).toBe('2026-03-04');
-    expect(todayIso(new Date('2026-03-04T21:00:00Z'))).toBe('2026-03-05');
+    expect(todayIso(new Date('2026-03-04T20:59:59Z'), 'Asia/Riyadh')).toBe('2026-03-04');
+    expect(todayIso(new Date('2026-03-04T21:00:00Z'), 'Asia/Riyadh')).toBe('2026-03-05');
     expect(todayIso(new Date('2026-03-04T21:00:00Z'), 'UTC')).toBe('2026-03-04');
+  });
+});
+
+describe('wall-clock times in the association\'s zone', () => {
+  it('reads a typed local time as the instant it is there, and writes an instant back the same way', () => {
+    expect(wallClockIn('2026-03-01', 9 * 60, 'Asia/Riyadh').toISOString()).toBe('2026-03-01T06:00:00.000Z');
+    expect(wallClockIn('2026-07-01', 9 * 60, 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(localDateTime(new Date('2026-03-01T22:30:00Z'), 'Asia/Riyadh')).toBe('2026-03-02 01:30');
+    expect(localDateTime(new Date('2026-03-01T22:30:00Z'), 'UTC')).toBe('2026-03-01 22:30');
   });
 });

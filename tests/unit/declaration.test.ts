@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalRequestData,
   DECLARATION_TEXT_VERSION,
+  declarationTextKey,
   hashRequestData,
   isDeclarationValid,
   normalizeNameForSignature,
@@ -159,7 +160,7 @@ describe('declaration validity', () => {
   });
 
   it('has a text version', () => {
-    expect(DECLARATION_TEXT_VERSION).toBe('v1');
+    expect(DECLARATION_TEXT_VERSION).toBe('v2');
   });
 });
 
@@ -211,5 +212,12 @@ describe('signature', () => {
     expect(
       validateSignature({ declarationAccepted: 'on', signatureName: ['x'], fullName }),
     ).toEqual([{ field: 'signatureName', code: 'signature.required' }]);
+  });
+});
+
+describe('declaration text', () => {
+  it('names the words of each version', () => {
+    expect(declarationTextKey()).toBe(`apply:declaration.${DECLARATION_TEXT_VERSION}.text`);
+    expect(declarationTextKey('v1')).toBe('apply:declaration.v1.text');
   });
 });

@@ -30,7 +30,7 @@ describe('normalizeNumberInput', () => {
 
 describe('toArabicIndicDigits', () => {
   it('converts ASCII digits for display and is the inverse of foldDigits', () => {
-    expect(toArabicIndicDigits('15 رمضان 1447')).toBe('١٥ رمضان ١٤٤٧');
+    expect(toArabicIndicDigits('15 رمضان 1447')).toBe('١٥ رمضان ١٤٤٧');
     expect(toArabicIndicDigits(2026)).toBe('٢٠٢٦');
     expect(foldDigits(toArabicIndicDigits('0123456789'))).toBe('0123456789');
   });

@@ -8,7 +8,7 @@ import {
   GREGORIAN_MONTH_KEYS,
   HIJRI_MONTH_KEYS,
 } from '../../src/domain/dates.ts';
-import { DECLARATION_ERROR_CODES } from '../../src/domain/declaration.ts';
+import { DECLARATION_ERROR_CODES, DECLARATION_TEXT_VERSION, declarationTextKey } from '../../src/domain/declaration.ts';
 import { AMOUNT_ERROR_CODES } from '../../src/domain/digits.ts';
 import { IBAN_ERROR_CODES } from '../../src/domain/iban.ts';
 import { MOBILE_ERROR_CODES } from '../../src/domain/mobile.ts';
@@ -124,6 +124,8 @@ const wanted = [
   ...[...labelKeys].map((key) => `domain:${key}`),
   ...[...auditActions].map((action) => `domain:auditActions.${action}`),
   ...[...templates].flatMap((name) => [`outbox:templates.${name}`, `notifications:${name}`]),
+  // Signed declarations keep their version, so every version's words stay readable.
+  ...Array.from({ length: Number(DECLARATION_TEXT_VERSION.slice(1)) }, (_, i) => declarationTextKey(`v${i + 1}`)),
 ];
 
 describe('the locales the app loads', () => {

@@ -264,6 +264,8 @@ describe('household member', () => {
         fullName: 'سارة محمد',
         relation: 'daughter',
         birthDate: '2026-02-18',
+        // Kept as typed beside the ISO date, as the applicant's own dates are.
+        birthDateEntered: 'hijri 1447-09-01',
         nationalId: null,
         monthlyIncome: null,
       },

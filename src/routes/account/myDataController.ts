@@ -1,3 +1,4 @@
+import { todayIso } from '../../domain/dates.ts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services/index.ts';
@@ -40,7 +41,7 @@ export function accountMyDataRoutes(services: Services) {
     if (!data) return notFoundHandler(req, res);
     const body = { generatedAt: services.clock.now().toISOString(), sections: MY_DATA_SECTIONS, ...data };
     res.set('Cache-Control', 'private, no-store');
-    res.attachment(`my-data-${services.clock.now().toISOString().slice(0, 10)}.json`);
+    res.attachment(`my-data-${todayIso(services.clock.now(), services.config.timeZone)}.json`);
     res.type('application/json').send(JSON.stringify(body, null, 2));
   });
 

@@ -33,16 +33,12 @@ const COMMON_CODES: CodeLabels = {
   outcome: 'privacy:exports.outcomes.',
 };
 const CODES: Record<string, CodeLabels> = {
-  requests: { ...COMMON_CODES, status: 'account:status.', channel: 'domain:channels.' },
+  requests: { ...COMMON_CODES, status: 'domain:status.beneficiary.', channel: 'domain:channels.' },
   messages: { status: 'outbox:status.', channel: 'outbox:channel.' },
   dataRequests: { status: 'privacy:statuses.', channel: 'privacy:channels.', kind: 'privacy:kinds.' },
   consents: { purpose: 'privacy:consent.purposes.', channel: 'privacy:channels.' },
   parts: COMMON_CODES,
 };
-
-const RIYADH_OFFSET_MS = 3 * 3_600_000;
-/** Saudi Arabia keeps UTC+3 all year; the beneficiary reads the time as on their own clock. */
-const riyadhTime = (at: Date) => new Date(at.getTime() + RIYADH_OFFSET_MS).toISOString().slice(11, 16);
 
 /** Every field shown with its translated label; dates in both calendars, yes/no for flags, codes by their label. */
 function rowsOf(req: Request, record: Record<string, unknown>, skip: readonly string[] = [], codes: CodeLabels = {}) {
@@ -93,7 +89,7 @@ export function myDataSections(req: Request, data: MyData): SectionView[] {
     accessLog: () =>
       data.accessLog.map((group) => ({
         title: `${req.t(`domain:roles.${group.role}`, { defaultValue: group.role })}: ${req.t(`privacy:accessLog.resources.${group.resource}`, { defaultValue: group.resource })}`,
-        rows: rowsOf(req, { ...group, day: dualDate(req, group.day), lastReadAt: riyadhTime(group.lastReadAt) }, ['role', 'resource']),
+        rows: rowsOf(req, { ...group, day: dualDate(req, group.day), lastReadAt: req.format.time(group.lastReadAt) }, ['role', 'resource']),
       })),
   };
   return MY_DATA_SECTIONS.map((key) => ({

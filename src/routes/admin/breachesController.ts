@@ -5,23 +5,27 @@ import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import type { Services } from '../../services/index.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { authorityClock, authorityDeadline } from '../../domain/breach.ts';
+import { isValidIso, wallClockIn, type IsoDate } from '../../domain/dates.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 
-const RIYADH_OFFSET = '+03:00';
-const recordSchema = z.object({
+/** A typed date and time (the <input type="datetime-local"> format) read as the association's wall-clock time. */
+const wallClockInstant = (value: string, timeZone: string) => {
+  const [day = '', time = ''] = value.split('T');
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return isValidIso(day) && hour < 24 && minute < 60 ? wallClockIn(day as IsoDate, hour * 60 + minute, timeZone) : new Date(Number.NaN);
+};
+const recordSchema = (timeZone: string) => z.object({
   title: z.string({ error: 'privacy:breach.errors.titleRequired' }).trim().min(1, 'privacy:breach.errors.titleRequired').max(200, 'privacy:breach.errors.titleTooLong'),
   description: z.string({ error: 'privacy:breach.errors.descriptionRequired' }).trim().min(1, 'privacy:breach.errors.descriptionRequired').max(5000, 'privacy:breach.errors.descriptionTooLong'),
-  // Entered as Riyadh wall-clock time (the <input type="datetime-local"> format).
   discoveredAt: z
     .string({ error: 'privacy:breach.errors.discoveredRequired' })
     .transform((value) => foldDigits(value.trim()))
     .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'privacy:breach.errors.discoveredInvalid'))
-    .transform((value) => new Date(`${value}:00${RIYADH_OFFSET}`))
+    .transform((value) => wallClockInstant(value, timeZone))
     .refine((date) => !Number.isNaN(date.getTime()), 'privacy:breach.errors.discoveredInvalid'),
 });
-const formatRiyadh = (date: Date | null) => (date ? new Date(date.getTime() + 3 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** The breach register (admins): incidents, the 72-hour clock, affected beneficiaries and their notices. */
 export function adminBreachRoutes(services: Services) {
@@ -33,7 +37,7 @@ export function adminBreachRoutes(services: Services) {
     const now = services.clock.now();
     res.status(status).render('pages/admin/breaches', {
       pageTitleKey: 'privacy:breach.title',
-      incidents: (await breaches.list()).map((incident) => ({ ...incident, clock: authorityClock(incident, now), discovered: formatRiyadh(incident.discoveredAt) })),
+      incidents: (await breaches.list()).map((incident) => ({ ...incident, clock: authorityClock(incident, now), discovered: req.format.dateTime(incident.discoveredAt) })),
       form: formState(values, errors),
     });
   };
@@ -42,7 +46,7 @@ export function adminBreachRoutes(services: Services) {
 
   router.post('/admin/breaches', async (req, res) => {
     const typed = keepTyped(req.body, ['title', 'description', 'discoveredAt']);
-    const form = validateForm(recordSchema, req.body);
+    const form = validateForm(recordSchema(services.config.timeZone), req.body);
     if (!form.ok) return renderList(req, res, 400, typed, form.errors);
     if (form.data.discoveredAt.getTime() > services.clock.now().getTime()) return renderList(req, res, 400, typed, [{ field: 'discoveredAt', code: 'privacy:breach.errors.discoveredFuture' }]);
     const incident = await breaches.record(staffContext(req), form.data);
@@ -61,9 +65,9 @@ export function adminBreachRoutes(services: Services) {
         incident,
         affected,
         clock: authorityClock(incident, services.clock.now()),
-        deadline: formatRiyadh(authorityDeadline(incident.discoveredAt)),
-        discovered: formatRiyadh(incident.discoveredAt),
-        notified: formatRiyadh(incident.authorityNotifiedAt),
+        deadline: req.format.dateTime(authorityDeadline(incident.discoveredAt)),
+        discovered: req.format.dateTime(incident.discoveredAt),
+        notified: req.format.dateTime(incident.authorityNotifiedAt),
         query,
         results: query.length >= 3 ? await breaches.search(staffContext(req), id, query) : [],
         unnotified: affected.filter((row) => !row.noticeQueuedAt).length,

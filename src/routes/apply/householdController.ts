@@ -13,7 +13,7 @@ const MEMBER_FIELDS = ['fullName', 'relation', 'nationalId', 'monthlyIncome'] as
 
 export function applyHouseholdRoutes(services: Services) {
   const router = express.Router();
-  const schema = () => makeHouseholdMemberSchema({ today: todayIso(services.clock.now()) });
+  const schema = () => makeHouseholdMemberSchema({ today: todayIso(services.clock.now(), services.config.timeZone) });
   const suffix = (req: Request) => (returnToOf(req) ? '?returnTo=check' : '');
 
   router.get('/apply/household', requireBeneficiary, async (req, res) => {
@@ -73,7 +73,7 @@ export function applyHouseholdRoutes(services: Services) {
       relation: member.relation,
       nationalId: member.nationalId ?? '',
       monthlyIncome: member.monthlyIncome == null ? '' : String(member.monthlyIncome),
-      birthDate: dateValues(member.birthDate),
+      birthDate: dateValues(member.birthDate, member.birthDateEntered),
     });
   });
 

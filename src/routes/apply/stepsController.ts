@@ -34,7 +34,7 @@ const FIELD_STEPS: readonly FieldStep[] = [
     id: 'personal',
     fields: ['fullName', 'nationality', 'maritalStatus'],
     dates: ['birthDate', 'idExpiryDate'],
-    schema: (services) => makePersonalDetailsSchema({ today: todayIso(services.clock.now()) }),
+    schema: (services) => makePersonalDetailsSchema({ today: todayIso(services.clock.now(), services.config.timeZone) }),
     options: () => ({ nationality: NATIONALITIES, maritalStatus: MARITAL_STATUSES }),
   },
   {

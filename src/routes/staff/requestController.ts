@@ -33,6 +33,7 @@ export function requestRoutes(services: Services) {
       pageTitle: req.t('staff:request.title', { reference: file.request.reference ?? req.t('staff:request.draft') }),
       backLink: '/staff',
       file,
+      duplicates: await reception.possibleDuplicates(file.request),
       failure,
       formatIban: formatIbanForDisplay,
       ...viewFormatters(req),

@@ -22,6 +22,7 @@ import { parseId, staffContext } from '../context.ts';
 import { formState, type FieldError } from '../forms.ts';
 import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
 import { uploadedFile } from '../uploads.ts';
+import { declarationTextKey } from '../../domain/declaration.ts';
 
 const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
 const DETAILS_FIELDS = [
@@ -104,7 +105,7 @@ export function walkInFormRoutes(services: Services) {
   router.get('/staff/requests/:id/details', readFile, (req, res) => details(req, res, 200, {}, []));
   router.post('/staff/requests/:id/details', officer, readFile, async (req, res) => {
     const typed = typedValues(req.body, DETAILS_FIELDS);
-    const today = todayIso(clock.now());
+    const today = todayIso(clock.now(), config.timeZone);
     const parts = [
       ['eligibility', parseForm(makeEligibilitySchema(config.serviceCities), req.body)],
       ['personal', parseForm(makePersonalDetailsSchema({ today }), req.body)],
@@ -132,7 +133,7 @@ export function walkInFormRoutes(services: Services) {
       if (saved) res.redirect(303, `/staff/requests/${id}/income`);
       return;
     }
-    const result = parseForm(makeHouseholdMemberSchema({ today: todayIso(clock.now()) }), req.body);
+    const result = parseForm(makeHouseholdMemberSchema({ today: todayIso(clock.now(), config.timeZone) }), req.body);
     if (!result.ok) return household(req, res, 400, typed, result.errors);
     const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, typed, errs, conflict), async () => {
       await applications.addHouseholdMember(id, result.data, postedVersion(req), staffContext(req));
@@ -164,8 +165,11 @@ export function walkInFormRoutes(services: Services) {
   });
 
   // Signing in person, witnessed by the officer; the scan of the paper form is optional.
-  const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) =>
-    render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
+  const sign = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) => {
+    // The officer reads out the same versioned words the online applicant signs.
+    res.locals.declarationTextKey = declarationTextKey();
+    return render(req, res, 'pages/staff/sign', 'staff:sign.title', status, values, errors, conflict);
+  };
   router.get('/staff/requests/:id/sign', readFile, (req, res) => sign(req, res, 200, {}, []));
   router.post('/staff/requests/:id/sign', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);

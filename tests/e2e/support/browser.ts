@@ -52,7 +52,7 @@ export async function phonePage(browser: Browser): Promise<Page> {
 }
 
 export async function desktopPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   return context.newPage();
 }
 
@@ -119,7 +119,8 @@ const SCREENSHOT_DIR = new URL('../screenshots/', import.meta.url);
 
 /**
  * Checks a page as a person would see it, and keeps a screenshot in tests/e2e/screenshots/
- * (gitignored) to look at: nothing wider than the viewport, no reference number broken over lines.
+ * (gitignored) to look at: nothing wider than the viewport, no reference number or date broken over
+ * lines, the header on at most two rows, and "تغيير"/"حذف" targets of at least 24x24 px.
  */
 export async function checkLayout(page: Page, name: string): Promise<void> {
   expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -140,10 +141,43 @@ export async function checkLayout(page: Page, name: string): Promise<void> {
         return lines.size > 1;
       })
       .map((element) => element.textContent ?? '');
-    return { overflowing, splitReferences };
+    // A date is "1 مارس 2026 م" with no-break spaces (formatDualDate): each one found must sit on one line.
+    const splitDates: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\d{1,2}\u00a0[^\s\d]+(?:\u00a0[^\s\d]+)?\u00a0\d{4}(?:\u00a0\S+)?/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index ?? 0);
+        range.setEnd(node, (match.index ?? 0) + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) splitDates.push(match[0]);
+      }
+    }
+    // Rows of the header: items whose vertical extents overlap share a row.
+    const items = Array.from(document.querySelectorAll('.header-inner > .brand, .site-nav li, .sign-out > *'))
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .sort((a, b) => a.top - b.top);
+    let headerRows = 0;
+    let rowBottom = -Infinity;
+    for (const box of items) {
+      if (box.top >= rowBottom - 2) {
+        headerRows += 1;
+        rowBottom = box.bottom;
+      } else rowBottom = Math.max(rowBottom, box.bottom);
+    }
+    const smallTargets = Array.from(document.querySelectorAll('.action-link, .summary-list-actions a, .confirm-remove > summary'))
+      .map((element) => ({ text: (element.textContent ?? '').trim(), box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+      .map(({ text, box }) => `${text} ${Math.round(box.width)}x${Math.round(box.height)}`);
+    return { overflowing, splitReferences, splitDates, headerRows, smallTargets };
   });
   expect(report.overflowing, `${name}: elements outside the viewport`).toEqual([]);
   expect(report.splitReferences, `${name}: reference numbers split across lines`).toEqual([]);
+  expect(report.splitDates, `${name}: dates split across lines`).toEqual([]);
+  expect(report.smallTargets, `${name}: targets smaller than 24x24 px`).toEqual([]);
+  if (page.viewportSize()?.width === 360) expect(report.headerRows, `${name}: header rows on a phone`).toBeLessThanOrEqual(2);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
 }

@@ -11,12 +11,15 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 describe('beneficiary accounts', () => {
-  it('shows the privacy notice in full before the form', async () => {
+  it('shows a summary of the privacy notice before the form, with the full text one tap away', async () => {
     const page = await request(testApp.app).get('/account/register');
     expect(page.status).toBe(200);
-    const notice = page.text.indexOf('data-qa="privacy-notice"');
-    expect(notice).toBeGreaterThan(0);
-    expect(notice).toBeLessThan(page.text.indexOf('name="nationalId"'));
+    const summary = page.text.indexOf('data-qa="privacy-summary"');
+    const full = page.text.indexOf('data-qa="privacy-full"');
+    expect(summary).toBeGreaterThan(0);
+    expect(full).toBeGreaterThan(summary);
+    expect(page.text.indexOf('data-qa="privacy-notice"')).toBeGreaterThan(full);
+    expect(full).toBeLessThan(page.text.indexOf('name="nationalId"'));
   });
 
   it('rejects bad registrations on the same page, keeping typed values', async () => {

@@ -21,7 +21,7 @@ describe('application service', () => {
     expect(submitted.status).toBe('submitted');
     expect(submitted.reference).toMatch(/^MZL-2026-\d{6}$/);
     expect(submitted.responseWindowOpensAt?.toISOString()).toBe('2026-03-15T08:00:00.000Z');
-    expect(submitted.declarations[0]).toMatchObject({ ip: '1.2.3.4', userAgent: 'UA', channel: 'website', textVersion: 'v1' });
+    expect(submitted.declarations[0]).toMatchObject({ ip: '1.2.3.4', userAgent: 'UA', channel: 'website', textVersion: 'v2' });
     const outbox = await testApp.data.repositories.notifications.forBeneficiary(record.id);
     expect(outbox.map((m) => m.template)).toContain('requestSubmitted');
     expect(outbox.find((m) => m.template === 'requestSubmitted')?.body).toContain(submitted.reference);

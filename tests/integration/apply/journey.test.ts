@@ -88,7 +88,7 @@ describe('the online application', () => {
     expect(check.text).toContain('لا يوجد');
     expect((await post(agent, '/apply/check', {})).headers.location).toBe('/apply/declaration');
     const declaration = await agent.get('/apply/declaration');
-    expect(declaration.text).toContain('مسؤول مسؤولية مباشرة');
+    expect(declaration.text).toContain('مسؤولية صحتها تقع عليّ');
 
     const unsigned = await post(agent, '/apply/declaration', { signatureName: 'اسم آخر تماما' });
     expect(unsigned.status).toBe(400);
@@ -101,7 +101,7 @@ describe('the online application', () => {
     expect(confirmation.status).toBe(200);
     expect(confirmation.text).toMatch(/MZL-2026-\d{6}/);
     // Submitted 1 March 2026 + 14 days.
-    expect(confirmation.text).toContain('15 مارس 2026 م');
+    expect(confirmation.text).toContain('15 مارس 2026 م');
     expect(confirmation.text).toContain('هـ');
 
     const list = await agent.get('/account/requests');
@@ -112,7 +112,7 @@ describe('the online application', () => {
     expect(detail.text).toContain('أُرسل الطلب واستلمته الجمعية');
     expect(detail.text).toContain('وقّعت على الإقرار');
     const { messages } = await testApp.data.repositories.notifications.list({ template: 'requestSubmitted' }, 1, 50);
-    expect(messages.some((message) => message.channel === 'sms' && message.body.includes('استلمنا طلبك') && message.body.includes('15 مارس 2026 م'))).toBe(true);
+    expect(messages.some((message) => message.channel === 'sms' && message.body.includes('استلمنا طلبك') && message.body.includes('15 مارس 2026 م'))).toBe(true);
   });
 
   it('resumes a draft after signing in again', async () => {
@@ -274,7 +274,7 @@ describe('the online application', () => {
     await (await import('./fixtures.ts')).addInfoRequest(testApp, id, ['صورة عقد الإيجار المحدث', '<b>كشف حساب</b>']);
 
     const detail = await agent.get(`/account/requests/${id}`);
-    expect(detail.text).toContain('مطلوب منك معلومات إضافية');
+    expect(detail.text).toContain('مطلوب منك استكمال معلومات');
     expect(detail.text).toContain('صورة عقد الإيجار المحدث');
     expect(detail.text).toContain('&lt;b&gt;كشف حساب&lt;/b&gt;');
     expect(detail.text).toContain('طلبت الجمعية معلومات إضافية');
@@ -303,8 +303,8 @@ describe('the online application', () => {
     await testApp.data.repositories.requests.setStatus(id, row?.version ?? 0, 'rejected');
     const hidden = await agent.get(`/account/requests/${id}`);
     expect(hidden.text).toContain('قيد الدراسة لدى لجنة البحث');
-    expect(hidden.text).not.toContain('معتذر عنه');
+    expect(hidden.text).not.toContain('لم يُقبل');
     await testApp.data.repositories.requests.setStatus(id, (row?.version ?? 0) + 1, 'rejected', { decisionReleasedAt: new Date() });
-    expect((await agent.get(`/account/requests/${id}`)).text).toContain('معتذر عنه');
+    expect((await agent.get(`/account/requests/${id}`)).text).toContain('لم يُقبل');
   });
 });

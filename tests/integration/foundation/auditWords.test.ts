@@ -17,7 +17,7 @@ describe('the audit log in words', () => {
     expect(page.text).toContain('سجّل الموظف الدخول');
     expect(page.text).not.toMatch(/>\s*staff\.signed_in\s*</);
     expect(page.text).not.toContain('(UTC)');
-    expect(page.text).toContain('4 مارس 2026 م 01:30');
+    expect(page.text).toContain('4 مارس 2026 م 01:30');
     expect(page.text).toContain('هذا الجهاز');
     expect(page.text).not.toMatch(/>\s*(::1|::ffff:127\.0\.0\.1|127\.0\.0\.1)\s*</);
   });

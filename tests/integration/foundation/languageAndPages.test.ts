@@ -24,7 +24,7 @@ describe('language, layout and error pages', () => {
     expect(response.text).toContain('من يحق له التقديم');
     expect(response.text).toContain('الرياض');
     expect(response.text).toContain('ما الذي تحتاج إلى تجهيزه');
-    expect(response.text).toContain('لا تقل عن أسبوعين');
+    expect(response.text).toContain('بعد أسبوعين على الأقل');
   });
 
   it('switches to English with ?lng=en and remembers the choice', async () => {

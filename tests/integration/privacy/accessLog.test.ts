@@ -88,7 +88,7 @@ describe('the admin search of the access log', () => {
     const rows = response.text.split('data-qa="access-log-row"').slice(1);
     expect(rows).toHaveLength(5);
     // 08:00 UTC, shown at Riyadh time in the page's language.
-    expect(rows[0]).toContain('3 مارس 2026 م 11:00');
+    expect(rows[0]).toContain('3 مارس 2026 م 11:00');
     expect(rows[0]).toContain(staff.committee_member.name);
     expect(rows[0]).toContain('عضو لجنة البحث');
     expect(rows[0]).toContain('ملف الطلب لدى اللجنة');

@@ -29,7 +29,7 @@ describe('the breach register', () => {
     const path = recorded.headers.location!;
     let page = await agent.get(path);
     expect(page.text).toContain('بقيت 69 ساعة للإبلاغ');
-    expect(page.text).toContain('2026-03-04 09:00');
+    expect(page.text).toContain('4\u00a0مارس\u00a02026\u00a0م 09:00');
 
     page = await agent.get(`${path}?q=${encodeURIComponent('وداد')}`);
     expect(page.text).toContain('وداد ناصر الحربي');
