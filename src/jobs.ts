@@ -14,6 +14,7 @@ export function startBackgroundJobs(services: Services, logger: Logger): () => v
     { name: 'decision-release', intervalMs: services.config.releaseJobIntervalMs, run: () => services.decisionRelease.releaseDue() },
     { name: 'account-sweep', intervalMs: 15 * 60_000, run: () => services.beneficiaryAccounts.sweepLapsed() },
     { name: 'retention', intervalMs: services.config.retentionJobIntervalMs, run: () => services.retention.applyAll() },
+    { name: 'draft-reminders', intervalMs: 3_600_000, run: () => services.draftReminders.sendDue() },
   ];
   const timers = jobs.map((job) => {
     let running = false;

@@ -18,6 +18,8 @@ import { accessLogRepository } from './accessLogRepository.ts';
 import { retentionRepository } from './retentionRepository.ts';
 import { breachRepository, personalDataRepository } from './personalDataRepository.ts';
 import { exportRepository } from './exportRepository.ts';
+import { nafathRepository } from './nafathRepository.ts';
+import { draftReminderRepository } from './draftReminderRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -55,6 +57,8 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     personalData: personalDataRepository(db),
     exports: exportRepository(db),
     breaches: breachRepository(db),
+    nafath: nafathRepository(db),
+    draftReminders: draftReminderRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -6,10 +6,12 @@ import { accountRequestRoutes } from './requestsController.ts';
 import { accountQuestionRoutes } from './questionsController.ts';
 import { accountRatingRoutes } from './ratingController.ts';
 import { accountMobileRoutes } from './mobileController.ts';
+import { accountNafathRoutes } from './nafathController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
   router.use(['/account', '/apply'], loadBeneficiary(services));
+  router.use(accountNafathRoutes(services));
   router.use(accountAuthRoutes(services));
   router.use(accountRequestRoutes(services));
   router.use(accountQuestionRoutes(services));
