@@ -7,6 +7,7 @@ import { accountQuestionRoutes } from './questionsController.ts';
 import { accountRatingRoutes } from './ratingController.ts';
 import { accountMobileRoutes } from './mobileController.ts';
 import { accountNafathRoutes } from './nafathController.ts';
+import { accountReceiptRoutes } from './receiptController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
@@ -17,5 +18,6 @@ export function accountRoutes(services: Services) {
   router.use(accountQuestionRoutes(services));
   router.use(accountRatingRoutes(services));
   router.use(accountMobileRoutes(services));
+  router.use(accountReceiptRoutes(services));
   return router;
 }
