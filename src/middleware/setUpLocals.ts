@@ -64,6 +64,7 @@ function navigationFor(req: Request) {
         current: req.path.startsWith('/account/questions'),
       },
       { href: '/account/my-data', key: 'privacy:nav.myData', current: req.path.startsWith('/account/my-data') || req.path.startsWith('/account/data-requests') },
+      { href: '/account/profile', key: 'profile:nav', current: req.path.startsWith('/account/profile') || req.path.startsWith('/account/mobile') },
     ];
   }
   return [

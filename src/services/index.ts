@@ -25,6 +25,7 @@ import { personalDataServices } from './personalDataServices.ts';
 import { nafathService } from './nafathService.ts';
 import { httpNafathClient, type NafathClient } from './nafathClient.ts';
 import { draftReminderService } from './draftReminderService.ts';
+import { profileService } from './profileService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -61,6 +62,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
     storedFiles: storedFileService(data, documentStorage(config.uploadDir), clock),
     nafath: nafathService(data, clock, options.nafathClient !== undefined ? options.nafathClient : config.nafath ? httpNafathClient(config.nafath) : null),
+    profile: profileService(data),
     draftReminders: draftReminderService(data, config, clock, notifications, () => applications.monthNames()),
     ...personalDataServices(data, config, clock, notifications, documentStorage(config.uploadDir), indicatorService(data, config, clock)),
   };

@@ -8,6 +8,7 @@ import { accountRatingRoutes } from './ratingController.ts';
 import { accountMobileRoutes } from './mobileController.ts';
 import { accountNafathRoutes } from './nafathController.ts';
 import { accountReceiptRoutes } from './receiptController.ts';
+import { accountProfileRoutes } from './profileController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
@@ -19,5 +20,6 @@ export function accountRoutes(services: Services) {
   router.use(accountRatingRoutes(services));
   router.use(accountMobileRoutes(services));
   router.use(accountReceiptRoutes(services));
+  router.use(accountProfileRoutes(services));
   return router;
 }
