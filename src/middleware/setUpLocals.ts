@@ -76,10 +76,15 @@ function navigationFor(req: Request) {
   ];
 }
 
+/** The timeout warning opens this long before an idle session ends: time enough to read it and answer. */
+export const SESSION_WARNING_SECONDS = 120;
+
 /** Values every view reads: the organisation, the navigation and the language link. Runs before the session, so error pages have them too. */
 export function setUpLocals(config: Config) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.org = config.organisation;
+    res.locals.sessionMinutes = Math.round(config.sessionMaxAgeMs / 60_000);
+    res.locals.sessionWarnSeconds = SESSION_WARNING_SECONDS;
     res.locals.currentPath = req.path;
     res.locals.languageSwitchHref = languageSwitchHref(req, res.locals.otherLanguage as string);
     res.locals.csrfToken = () => '';
