@@ -15,7 +15,8 @@ const PROOF_TTL_MS = 15 * 60_000;
 
 /**
  * Sign-in and registration through Nafath, and Nafath standing in for the old number in a mobile change.
- * Every page works without JavaScript: the waiting page reloads itself and has a "check again" button.
+ * Every page works without JavaScript: the waiting page has a "check again" button, and with JavaScript it
+ * asks by itself every few seconds (a meta refresh would be a time limit the person did not ask for, WCAG 2.2.1).
  */
 export function accountNafathRoutes(services: Services) {
   const router = express.Router();
@@ -58,7 +59,14 @@ export function accountNafathRoutes(services: Services) {
     },
   );
 
-  /** Polled by the page itself (meta refresh) or its button; moves on once a verified result is in. */
+  /** Polled by the page's script (JSON) while the person answers in the Nafath app; the page then reloads itself. */
+  router.get('/account/nafath/status', enabled, async (req, res) => {
+    const transId = req.session.nafathTransId;
+    const state = transId ? await nafath.check(transId) : 'unknown';
+    res.set('Cache-Control', 'no-store').json({ waiting: state === 'waiting' });
+  });
+
+  /** Reloaded by its "check again" button (no JavaScript needed) or its script; moves on once a verified result is in. */
   router.get('/account/nafath/wait', enabled, async (req, res) => {
     const transId = req.session.nafathTransId;
     if (!transId) return res.redirect(303, '/account/nafath');
@@ -68,7 +76,6 @@ export function accountNafathRoutes(services: Services) {
         pageTitleKey: 'nafath:wait.title',
         randomNumber: await nafath.randomNumberOf(transId),
         pollSeconds: NAFATH_POLL_SECONDS,
-        refreshSeconds: NAFATH_POLL_SECONDS,
       });
     }
     delete req.session.nafathTransId;

@@ -43,7 +43,7 @@ describe('Nafath sign-in', () => {
     }
   });
 
-  it('shows the random number, waits without JavaScript, and signs in an existing account once the signed result verifies', async () => {
+  it('shows the random number, waits with a check-again button (and a script’s JSON poll), and signs in an existing account once the signed result verifies', async () => {
     const nationalId = uniqueNationalId();
     const account = await registerAndVerify(testApp, { nationalId });
     await account.get('/account/requests');
@@ -53,10 +53,12 @@ describe('Nafath sign-in', () => {
     const waiting = await agent.get('/account/nafath/wait');
     expect(waiting.status).toBe(200);
     expect(waiting.text).toContain(`<bdi dir="ltr">${transaction.random}</bdi>`);
-    expect(waiting.text).toMatch(/<meta http-equiv="refresh" content="5">/);
+    expect(waiting.text).toContain('<form method="get" action="/account/nafath/wait"');
     expect(waiting.text).toContain('data-qa="nafath-check"');
+    expect((await agent.get('/account/nafath/status')).body).toEqual({ waiting: true });
 
     fake.complete();
+    expect((await agent.get('/account/nafath/status')).body).toEqual({ waiting: false });
     const done = await agent.get('/account/nafath/wait');
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/account/requests');
