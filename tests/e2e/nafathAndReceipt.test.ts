@@ -99,6 +99,19 @@ describe('Nafath sign-in and the receipt, on a phone', () => {
       expect(text).toContain(String(earliest.gregorian.year));
       expect(text).toMatch(/هـ/);
     }
+
+    // The timeout warning, on the page's own clock (no waiting): it opens two minutes before the idle end.
+    await phone.emulateMedia({ media: 'screen' });
+    await phone.clock.install();
+    await phone.reload();
+    await expect(phone.locator('[data-qa="session-timeout"]').isVisible()).resolves.toBe(false);
+    await phone.clock.fastForward(118 * 60_000 + 1_000);
+    await expect(phone.locator('[data-qa="session-timeout"]').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(phone);
+    const extended = phone.waitForResponse((response) => response.url().endsWith('/session/extend'));
+    await phone.click('[data-qa="session-extend"]');
+    expect((await extended).status()).toBe(200);
+    await expect(phone.locator('[data-qa="session-timeout"]').isVisible()).resolves.toBe(false);
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });
