@@ -8,7 +8,7 @@ import {
   type NafathRequestStatus,
 } from '../domain/nafath.ts';
 import type { Clock } from './clock.ts';
-import type { NafathClient } from './nafathClient.ts';
+import { NafathUnavailableError, type NafathClient } from './nafathClient.ts';
 
 export type NafathCheck = NafathRequestStatus | 'used' | 'unknown';
 export type NafathConsumed =
@@ -65,7 +65,14 @@ export function nafathService(data: DataAccess, clock: Clock, client: NafathClie
       if (!request || !client) return 'unknown';
       const state = nafathRequestState({ ...request, status: request.status as NafathRequestStatus }, clock.now());
       if (state !== 'waiting') return state;
-      const answer = await client.status({ nationalId: request.nationalId, transId, random: request.randomNumber });
+      let answer;
+      try {
+        answer = await client.status({ nationalId: request.nationalId, transId, random: request.randomNumber });
+      } catch (error) {
+        // A missed poll is not an answer: the next one, the callback or the time limit settles it.
+        if (error instanceof NafathUnavailableError) return 'waiting';
+        throw error;
+      }
       if (answer.status === 'WAITING') return 'waiting';
       if (answer.status === 'COMPLETED') {
         // Without a signed result (it may still come by the callback) the request keeps waiting.

@@ -5,6 +5,7 @@ import { maskMobile } from '../../domain/mobile.ts';
 import { NAFATH_POLL_SECONDS } from '../../domain/nafath.ts';
 import type { Services } from '../../services/index.ts';
 import type { NafathCheck } from '../../services/nafathService.ts';
+import { NafathUnavailableError } from '../../services/nafathClient.ts';
 import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
 import { PRIVACY_NOTICE_VERSION } from './authController.ts';
 import { nafathMobileSchema, nafathStartSchema, newCodeSchema } from './accountSchemas.ts';
@@ -52,7 +53,13 @@ export function accountNafathRoutes(services: Services) {
     async (req, res) => {
       const form = validateForm(nafathStartSchema, req.body);
       if (!form.ok) return renderStart(res, 400, keepTyped(req.body, ['nationalId']), form.errors);
-      const started = await nafath.start({ nationalId: form.data.nationalId, purpose: 'sign_in' });
+      let started;
+      try {
+        started = await nafath.start({ nationalId: form.data.nationalId, purpose: 'sign_in' });
+      } catch (error) {
+        if (!(error instanceof NafathUnavailableError)) throw error;
+        return renderStart(res, 503, keepTyped(req.body, ['nationalId']), [{ field: 'nationalId', code: 'nafath:errors.unavailable' }]);
+      }
       await regenerateSession(req);
       req.session.nafathTransId = started.transId;
       res.redirect(303, '/account/nafath/wait');

@@ -166,6 +166,20 @@ describe('Nafath sign-in', () => {
     expect(await testApp.services.nafath.consume(transaction.transId)).toEqual({ ok: false, state: 'used' });
   });
 
+  it('says so on the same page, with the ID kept, when Nafath does not answer', async () => {
+    const offline = await createTestApp({ env: { ...fake.env, NAFATH_BASE_URL: 'http://127.0.0.1:9' } });
+    try {
+      const agent = request.agent(offline.app);
+      const nationalId = uniqueNationalId();
+      const page = await submitForm(agent, '/account/nafath', { nationalId });
+      expect(page.status).toBe(503);
+      expect(page.text).toContain('لا يستجيب نفاذ الآن');
+      expect(page.text).toContain(`value="${nationalId}"`);
+    } finally {
+      await offline.close();
+    }
+  });
+
   it('lets a signed-in beneficiary change the mobile with Nafath in place of the old number', async () => {
     const nationalId = uniqueNationalId();
     const agent = await registerAndVerify(testApp, { nationalId });
