@@ -18,6 +18,7 @@ import { publicPageCache } from './middleware/publicPageCache.ts';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler.ts';
 import { healthRoutes } from './routes/public/index.ts';
 import { routes } from './routes/index.ts';
+import { nafathCallbackRoutes } from './routes/account/nafathController.ts';
 
 export interface AppOptions {
   i18n: i18n;
@@ -38,6 +39,7 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(setUpSecurity(config));
   app.use('/public', express.static(path.resolve('public'), { maxAge: config.production ? '7d' : 0, index: false }));
   app.use(healthRoutes(services));
+  app.use(nafathCallbackRoutes(services));
   if (options.logRequests) app.use(pinoHttp({ logger }));
   app.use(setUpI18n(options.i18n, { secureCookies: config.production }));
   app.use(setUpFormatting(options.i18n, config.timeZone));

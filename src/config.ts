@@ -85,6 +85,12 @@ const environmentSchema = z
       }
     }),
     RETENTION_JOB_INTERVAL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    NAFATH_BASE_URL: z.url().optional(),
+    NAFATH_APP_ID: z.string().min(1).optional(),
+    NAFATH_APP_KEY: z.string().min(1).optional(),
+    NAFATH_SERVICE: z.string().min(1).default('DigitalServiceEnrollmentWithoutBio'),
+    DRAFT_REMINDER_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    DRAFT_REMOVAL_WARNING_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     TIME_ZONE: z
       .string()
       .default('Asia/Riyadh')
@@ -103,6 +109,10 @@ const environmentSchema = z
     }
     if (env.DEADLINE_REMINDER_DAYS >= env.INFO_REQUEST_DEADLINE_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['DEADLINE_REMINDER_DAYS'], message: 'must be less than INFO_REQUEST_DEADLINE_DAYS' });
+    }
+    const nafathSettings = [env.NAFATH_BASE_URL, env.NAFATH_APP_ID, env.NAFATH_APP_KEY].filter(Boolean).length;
+    if (nafathSettings > 0 && nafathSettings < 3) {
+      ctx.addIssue({ code: 'custom', path: ['NAFATH_BASE_URL'], message: 'NAFATH_BASE_URL, NAFATH_APP_ID and NAFATH_APP_KEY go together: set all three or none' });
     }
     if (env.HEADERS_TIMEOUT_SECONDS > env.REQUEST_TIMEOUT_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_SECONDS'], message: 'must not be more than REQUEST_TIMEOUT_SECONDS' });
@@ -163,6 +173,12 @@ function buildConfig(env: z.output<typeof environmentSchema>) {
     },
     retention: retentionPolicy(env.RETENTION_DAYS),
     retentionJobIntervalMs: env.RETENTION_JOB_INTERVAL_HOURS * 3_600_000,
+    /** Sign-in through Nafath; null (hidden) unless all three settings are given. */
+    nafath:
+      env.NAFATH_BASE_URL && env.NAFATH_APP_ID && env.NAFATH_APP_KEY
+        ? { baseUrl: env.NAFATH_BASE_URL.replace(/\/+$/, ''), appId: env.NAFATH_APP_ID, appKey: env.NAFATH_APP_KEY, service: env.NAFATH_SERVICE }
+        : null,
+    draftReminders: { afterDays: env.DRAFT_REMINDER_AFTER_DAYS, warningDaysBeforeRemoval: env.DRAFT_REMOVAL_WARNING_DAYS },
     /** Every time and calendar day shown to anyone is read in this zone. */
     timeZone: env.TIME_ZONE,
   };

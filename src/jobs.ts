@@ -15,6 +15,7 @@ export function startBackgroundJobs(services: Services, logger: Logger): () => v
     { name: 'account-sweep', intervalMs: 15 * 60_000, run: () => services.beneficiaryAccounts.sweepLapsed() },
     { name: 'deadline-reminders', intervalMs: 60 * 60_000, run: () => services.deadlineReminders.sendDue() },
     { name: 'retention', intervalMs: services.config.retentionJobIntervalMs, run: () => services.retention.applyAll() },
+    { name: 'draft-reminders', intervalMs: 3_600_000, run: () => services.draftReminders.sendDue() },
   ];
   const timers = jobs.map((job) => {
     let running = false;

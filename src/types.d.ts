@@ -19,6 +19,12 @@ declare module 'express-session' {
     /** The national ID a password reset was asked for, between the two reset pages. */
     passwordResetFor?: string;
     beneficiaryReturnTo?: string;
+    /** The Nafath request this browser is waiting on (src/routes/account/nafathController.ts). */
+    nafathTransId?: string;
+    /** The record Nafath proved this browser's user holds, until its mobile is verified. */
+    nafathProven?: { beneficiaryId: number; at: number };
+    /** Nafath stood in for the old number in a mobile change; then the new number, between its two pages. */
+    nafathMobileChange?: { beneficiaryId: number; at: number; newMobile?: string };
     applyEligibility?: { livesInServiceArea: boolean; city: string };
   }
 }

@@ -22,6 +22,8 @@ export function beneficiaryRepository(db: Db) {
         fullName: string | null;
         failedLoginCount: number;
         lockedUntil: Date | null;
+        nafathVerifiedAt: Date | null;
+        email: string | null;
       }>,
     ) => db.beneficiary.update({ where: { id }, data: data.fullName !== undefined ? { ...data, nameKey: nameKeyOf(data.fullName) } : data }),
     recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
@@ -52,7 +54,7 @@ export function beneficiaryRepository(db: Db) {
 
     pendingRegistration: (beneficiaryId: number) => db.pendingRegistration.findUnique({ where: { beneficiaryId } }),
     /** One attempt per record: a new one replaces the earlier one with its password and mobile. */
-    savePendingRegistration: (input: { beneficiaryId: number; method: string; mobile: string; passwordHash: string; privacyNoticeVersion: string; createdAt: Date; expiresAt: Date }) =>
+    savePendingRegistration: (input: { beneficiaryId: number; method: string; mobile: string; passwordHash: string | null; privacyNoticeVersion: string; createdAt: Date; expiresAt: Date }) =>
       db.pendingRegistration.upsert({ where: { beneficiaryId: input.beneficiaryId }, create: input, update: input }),
     deletePendingRegistration: (beneficiaryId: number) => db.pendingRegistration.deleteMany({ where: { beneficiaryId } }),
     deleteLapsedRegistrations: async (now: Date) => (await db.pendingRegistration.deleteMany({ where: { expiresAt: { lte: now } } })).count,

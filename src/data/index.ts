@@ -19,6 +19,8 @@ import { retentionRepository } from './retentionRepository.ts';
 import { breachRepository, personalDataRepository } from './personalDataRepository.ts';
 import { exportRepository } from './exportRepository.ts';
 import { duplicateRepository } from './duplicateRepository.ts';
+import { nafathRepository } from './nafathRepository.ts';
+import { draftReminderRepository } from './draftReminderRepository.ts';
 import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
@@ -57,6 +59,8 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
     exports: exportRepository(db),
     breaches: breachRepository(db),
     duplicates: duplicateRepository(db),
+    nafath: nafathRepository(db),
+    draftReminders: draftReminderRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

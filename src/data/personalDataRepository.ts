@@ -7,7 +7,7 @@ export function personalDataRepository(db: Db) {
     async everythingAbout(beneficiaryId: number) {
       const account = await db.beneficiary.findUnique({
         where: { id: beneficiaryId },
-        select: { id: true, nationalId: true, fullName: true, mobile: true, mobileVerifiedAt: true, fileNumber: true, registeredAt: true, privacyConsentAt: true, privacyNoticeVersion: true, createdAt: true },
+        select: { id: true, nationalId: true, fullName: true, mobile: true, mobileVerifiedAt: true, email: true, nafathVerifiedAt: true, fileNumber: true, registeredAt: true, privacyConsentAt: true, privacyNoticeVersion: true, createdAt: true },
       });
       if (!account) return null;
       const [requests, messages, questions, contacts, ratings, consents, dataRequests] = await Promise.all([

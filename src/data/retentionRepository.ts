@@ -67,7 +67,7 @@ export function retentionRepository(db: Db) {
   async function anonymisePerson(beneficiaryId: number) {
     await db.beneficiary.update({
       where: { id: beneficiaryId },
-      data: { nationalId: `ANON-${beneficiaryId}`, mobile: null, fullName: null, nameKey: null, passwordHash: null, fileNumber: null, mobileVerifiedAt: null },
+      data: { nationalId: `ANON-${beneficiaryId}`, mobile: null, fullName: null, nameKey: null, passwordHash: null, fileNumber: null, mobileVerifiedAt: null, nafathVerifiedAt: null, email: null },
     });
     await db.notification.updateMany({ where: { beneficiaryId }, data: { recipient: '', body: '', subject: null } });
     await db.beneficiaryQuestion.updateMany({ where: { beneficiaryId }, data: { question: '', answer: null } });

@@ -9,7 +9,7 @@ export const ACTIVATION_CODE_TTL_DAYS = 7;
 export const ACTIVATION_CODE_LENGTH = 8;
 
 /** How the registrant proves the ID is theirs. */
-export type BindingMethod = 'new_mobile' | 'recorded_mobile' | 'activation_code';
+export type BindingMethod = 'new_mobile' | 'recorded_mobile' | 'activation_code' | 'nafath';
 
 /**
  * `account_exists` and `needs_activation_code` are answered on screen exactly like a code that was
@@ -58,10 +58,31 @@ export function registrationPath(input: {
 }
 
 /**
- * Online, a new mobile replaces the recorded one only when both numbers answered their codes: the old
- * one proves it is the owner asking, the new one that the owner holds it. (A relations officer who has
+ * Online, a new mobile replaces the recorded one only when both numbers answered their codes (or Nafath
+ * stood in for the old one): the old one proves it is the owner asking, the new one that the owner holds it. (A relations officer who has
  * seen the person may change it instead, audited.)
  */
-export function mobileChangeAllowed(proof: { oldMobileVerified: boolean; newMobileVerified: boolean }): boolean {
-  return proof.oldMobileVerified && proof.newMobileVerified;
+export function mobileChangeAllowed(proof: { oldMobileVerified: boolean; newMobileVerified: boolean; nafathVerified?: boolean }): boolean {
+  // Nafath proves the owner is asking as well as the old number would (and the old phone may be lost).
+  return (proof.oldMobileVerified || Boolean(proof.nafathVerified)) && proof.newMobileVerified;
 }
+
+/**
+ * What a national ID proven through Nafath allows. Nafath settles who owns the ID better than any code, so
+ * a record the desk opened (a walk-in, with or without a file) may be claimed without an activation code;
+ * the mobile it will use still answers a code, since Nafath does not vouch for a phone number.
+ */
+export type NafathSignInPath =
+  | { kind: 'sign_in' }
+  | { kind: 'claim'; recordedMobile: string | null }
+  | { kind: 'create' };
+
+export function nafathSignInPath(record: { hasAccount: boolean; recordedMobile: string | null } | null): NafathSignInPath {
+  if (!record) return { kind: 'create' };
+  if (record.hasAccount) return { kind: 'sign_in' };
+  return { kind: 'claim', recordedMobile: record.recordedMobile };
+}
+
+/** An account is held when it can sign in: a password or a Nafath proof, and a verified mobile. */
+export const holdsAccount = (record: { passwordHash: string | null; nafathVerifiedAt: Date | null; mobileVerifiedAt: Date | null }): boolean =>
+  Boolean((record.passwordHash || record.nafathVerifiedAt) && record.mobileVerifiedAt);

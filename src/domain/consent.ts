@@ -34,7 +34,7 @@ export const NECESSARY_MESSAGE_TEMPLATES: readonly string[] = [
 ];
 
 /** Messages sent only with consent (reminders, invitations). */
-export const OPTIONAL_MESSAGE_TEMPLATES: readonly string[] = ['infoRequestDeadlineReminder'];
+export const OPTIONAL_MESSAGE_TEMPLATES: readonly string[] = ['infoRequestDeadlineReminder', 'draftReminder', 'draftRemovalWarning'];
 
 /** Every template must be in one of the two lists (a unit test checks the locales); unlisted counts as optional. */
 export function isOptionalMessage(template: string): boolean {

@@ -64,6 +64,7 @@ function navigationFor(req: Request) {
         current: req.path.startsWith('/account/questions'),
       },
       { href: '/account/my-data', key: 'privacy:nav.myData', current: req.path.startsWith('/account/my-data') || req.path.startsWith('/account/data-requests') },
+      { href: '/account/profile', key: 'profile:nav', current: req.path.startsWith('/account/profile') || req.path.startsWith('/account/mobile') },
     ];
   }
   return [
@@ -75,12 +76,17 @@ function navigationFor(req: Request) {
   ];
 }
 
+/** The timeout warning opens this long before an idle session ends: time enough to read it and answer. */
+export const SESSION_WARNING_SECONDS = 120;
+
 /** Values every view reads: the organisation, the navigation and the language link. Runs before the session, so error pages have them too. */
 export function setUpLocals(config: Config) {
   return (req: Request, res: Response, next: NextFunction) => {
     res.locals.org = config.organisation;
     // The largest upload (MAX_UPLOAD_MB), for every hint and error that names it.
     res.locals.uploadLimitMb = Math.round(config.maxUploadBytes / 1024 / 1024);
+    res.locals.sessionMinutes = Math.round(config.sessionMaxAgeMs / 60_000);
+    res.locals.sessionWarnSeconds = SESSION_WARNING_SECONDS;
     res.locals.currentPath = req.path;
     res.locals.languageSwitchHref = languageSwitchHref(req, res.locals.otherLanguage as string);
     res.locals.csrfToken = () => '';

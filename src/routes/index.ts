@@ -14,10 +14,12 @@ import { committeeRoutes } from './committee/index.ts';
 import { accountRoutes } from './account/index.ts';
 import { applyRoutes } from './apply/index.ts';
 import { personalDataRoutes } from './personalDataRoutes.ts';
+import { sessionTimeoutRoutes } from './sessionTimeoutController.ts';
 
 export function routes(services: Services) {
   const router = express.Router();
   router.use(publicRoutes(services));
+  router.use(sessionTimeoutRoutes());
   router.use(staffLoginRoutes(services));
   router.use(staffPasswordRoutes(services));
   router.use(adminStaffRoutes(services));

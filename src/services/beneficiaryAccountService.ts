@@ -7,6 +7,8 @@ import {
   registrationLapsed,
   registrationPath,
   mobileChangeAllowed,
+  holdsAccount,
+  nafathSignInPath,
 } from '../domain/accountBinding.ts';
 import { maskMobile } from '../domain/mobile.ts';
 import { SMS_CODE_REQUESTS_PER_IP_HOUR, smsAllowance, THROTTLED_TEMPLATES, type SmsAllowance } from '../domain/smsThrottle.ts';
@@ -155,7 +157,7 @@ export function beneficiaryAccountService(
       const pending = existing ? await beneficiaries.pendingRegistration(existing.id) : null;
       const path = registrationPath({
         record: existing
-          ? { hasAccount: Boolean(existing.passwordHash), recordedMobile: existing.mobile, hasFile: await beneficiaries.hasFile(existing.id) }
+          ? { hasAccount: Boolean(existing.passwordHash || existing.nafathVerifiedAt), recordedMobile: existing.mobile, hasFile: await beneficiaries.hasFile(existing.id) }
           : null,
         pending,
         typedMobile: input.mobile,
@@ -228,7 +230,8 @@ export function beneficiaryAccountService(
         // record the desk has since opened a file on (a walk-in) is no longer a stranger's to take.
         if (!record) return { ok: false, code: CODE_REFUSED };
         const stale =
-          record.passwordHash ||
+          holdsAccount(record) ||
+          (pending.method !== 'nafath' && record.passwordHash) ||
           (pending.method === 'recorded_mobile' && record.mobile !== pending.mobile) ||
           (pending.method === 'new_mobile' && (record.mobile || (await repositories.beneficiaries.hasFile(record.id))));
         if (stale) return { ok: false, code: CODE_REFUSED };
@@ -239,6 +242,7 @@ export function beneficiaryAccountService(
           mobileVerifiedAt: now,
           privacyConsentAt: pending.createdAt,
           privacyNoticeVersion: pending.privacyNoticeVersion,
+          ...(pending.method === 'nafath' ? { nafathVerifiedAt: now } : {}),
           failedLoginCount: 0,
           lockedUntil: null,
         });
@@ -324,7 +328,7 @@ export function beneficiaryAccountService(
     /** Only accounts with a verified mobile count as signed in. */
     async current(beneficiaryId: number) {
       const record = await beneficiaries.findById(beneficiaryId);
-      return record && record.passwordHash && record.mobileVerifiedAt ? record : null;
+      return record && holdsAccount(record) ? record : null;
     },
 
     /**
@@ -340,7 +344,7 @@ export function beneficiaryAccountService(
       return data.transaction(async (repositories) => {
         const record = await repositories.beneficiaries.findById(beneficiaryId);
         if (!record) throw new NotFoundError();
-        if (record.passwordHash) return { ok: false, code: 'staff:activation.hasAccount' };
+        if (record.passwordHash || record.nafathVerifiedAt) return { ok: false, code: 'staff:activation.hasAccount' };
         if (delivery === 'sms' && !record.mobile) return { ok: false, code: 'staff:activation.noMobile' };
         const code = randomDigits(ACTIVATION_CODE_LENGTH);
         const expiresAt = activationCodeExpiresAt(now);
@@ -356,6 +360,74 @@ export function beneficiaryAccountService(
           await notifications.enqueue(repositories, { template: 'activationCode', params: { code }, beneficiaryId, mobile: record.mobile });
         return { ok: true, code: delivery === 'show' ? code : null, expiresAt };
       });
+    },
+
+    /**
+     * After Nafath proved the ID: the record to sign in, or the one to claim or create, whose mobile then
+     * answers a code (the existing verify page completes it). The caller has consumed the Nafath result.
+     */
+    async nafathProven(nationalId: string, ip: string | null): Promise<{ kind: 'sign_in'; beneficiaryId: number } | { kind: 'needs_mobile'; beneficiaryId: number; recordedMobile: string | null }> {
+      const existing = await beneficiaries.findByNationalId(nationalId);
+      const path = nafathSignInPath(existing ? { hasAccount: holdsAccount(existing), recordedMobile: existing.mobile } : null);
+      if (path.kind === 'sign_in' && existing) {
+        await beneficiaries.recordSuccessfulLogin(existing.id);
+        await audit.append({ ...actor(existing.id, existing.nationalId, ip), action: 'beneficiary.signed_in', details: { method: 'nafath' } });
+        return { kind: 'sign_in', beneficiaryId: existing.id };
+      }
+      const record = existing ?? (await beneficiaries.create({ nationalId }));
+      await audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.nafath_verified', details: { existingRecord: Boolean(existing) } });
+      return { kind: 'needs_mobile', beneficiaryId: record.id, recordedMobile: existing?.mobile ?? null };
+    },
+
+    /** The mobile a Nafath-proven registration will use gets a code; no password is kept. */
+    async startNafathRegistration(beneficiaryId: number, input: { mobile: string; privacyNoticeVersion: string }, ip: string | null): Promise<SendResult> {
+      const now = clock.now();
+      const record = await beneficiaries.findById(beneficiaryId);
+      if (!record || holdsAccount(record)) throw new NotFoundError();
+      await data.transaction(async (repositories) => {
+        await repositories.beneficiaries.savePendingRegistration({
+          beneficiaryId,
+          method: 'nafath',
+          mobile: input.mobile,
+          passwordHash: null,
+          privacyNoticeVersion: input.privacyNoticeVersion,
+          createdAt: now,
+          expiresAt: registrationExpiresAt(now),
+        });
+        await repositories.audit.append({
+          ...actor(record.id, record.nationalId, ip),
+          action: 'beneficiary.registration_started',
+          details: { method: 'nafath', existingRecord: true, mobileReplaced: Boolean(record.mobile && record.mobile !== input.mobile) },
+        });
+      });
+      return sendCode({ beneficiaryId, mobile: input.mobile, purpose: MOBILE_VERIFICATION, template: 'mobileVerification' }, ip);
+    },
+
+    /** A mobile change where Nafath stood in for the old number: one code, to the new number. */
+    async startMobileChangeByNafath(beneficiaryId: number, newMobile: string, ip: string | null): Promise<{ ok: true } | { ok: false; code: string; retryAt?: Date }> {
+      const record = await beneficiaries.findById(beneficiaryId);
+      if (!record) throw new NotFoundError();
+      if (record.mobile === newMobile) return { ok: false, code: 'account:errors.mobileUnchanged' };
+      const sent = await sendCode({ beneficiaryId, mobile: newMobile, purpose: MOBILE_CHANGE_NEW, template: 'mobileChange', salt: `${beneficiaryId}:${newMobile}` }, ip);
+      if (!sent.ok) return { ok: false, code: `account:errors.sms.${sent.reason}`, retryAt: sent.retryAt };
+      await audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.mobile_change_requested', details: { method: 'nafath' } });
+      return { ok: true };
+    },
+
+    async confirmMobileChangeByNafath(beneficiaryId: number, newMobile: string, newCode: string, ip: string | null): Promise<VerifyResult> {
+      const now = clock.now();
+      const record = await beneficiaries.findById(beneficiaryId);
+      if (!record) throw new NotFoundError();
+      const fromNew = await checkCode(beneficiaryId, MOBILE_CHANGE_NEW, newCode, now, `${beneficiaryId}:${newMobile}`);
+      if (!fromNew.ok || !mobileChangeAllowed({ oldMobileVerified: false, nafathVerified: true, newMobileVerified: fromNew.ok })) return { ok: false, code: CODE_REFUSED };
+      const oldMobile = record.mobile;
+      await data.transaction(async (repositories) => {
+        await repositories.beneficiaries.consumeCode(fromNew.codeId, now);
+        await repositories.beneficiaries.update(beneficiaryId, { mobile: newMobile, mobileVerifiedAt: now, nafathVerifiedAt: now });
+        await repositories.audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.mobile_changed', details: { method: 'nafath', from: oldMobile ? maskMobile(oldMobile) : null, to: maskMobile(newMobile) } });
+        if (oldMobile) await notifications.enqueue(repositories, { template: 'mobileChanged', params: { mobile: maskMobile(newMobile) }, beneficiaryId, mobile: oldMobile });
+      });
+      return { ok: true };
     },
 
     /** First step of a mobile change: a code to the recorded number and another to the new one. */

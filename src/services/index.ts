@@ -22,12 +22,18 @@ import { storedFileService } from './storedFileService.ts';
 import { withdrawalService } from './withdrawalService.ts';
 import { caseAccessService } from './caseAccessService.ts';
 import { personalDataServices } from './personalDataServices.ts';
+import { nafathService } from './nafathService.ts';
+import { httpNafathClient, type NafathClient } from './nafathClient.ts';
+import { draftReminderService } from './draftReminderService.ts';
+import { profileService } from './profileService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
   translate: TFunction;
   clock?: Clock;
   transport?: NotificationTransport;
+  /** Replaces the HTTP client to Nafath (tests); otherwise built from the configuration when it is set. */
+  nafathClient?: NafathClient | null;
 }
 
 /** The composition root for use cases: wired by hand, in dependency order. */
@@ -55,6 +61,9 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),
     storedFiles: storedFileService(data, documentStorage(config.uploadDir), clock),
+    nafath: nafathService(data, clock, options.nafathClient !== undefined ? options.nafathClient : config.nafath ? httpNafathClient(config.nafath) : null),
+    profile: profileService(data),
+    draftReminders: draftReminderService(data, config, clock, notifications, () => applications.monthNames()),
     ...personalDataServices(data, config, clock, notifications, documentStorage(config.uploadDir), indicatorService(data, config, clock)),
   };
 }

@@ -77,3 +77,13 @@ export const passwordResetSchema = z.object({ code: oneTimeCode, password: newPa
 export const mobileChangeSchema = z.object({ mobile });
 
 export const mobileChangeConfirmSchema = z.object({ oldCode: oneTimeCode, newCode: oneTimeCode });
+
+export const nafathStartSchema = z.object({ nationalId });
+
+/** After Nafath proved the ID: the mobile to verify, and the privacy notice agreed to. */
+export const nafathMobileSchema = z.object({
+  mobile,
+  privacyConsent: z.unknown().transform((input, ctx) => (input === 'yes' ? true : fail(ctx, 'account:errors.privacyConsentRequired'))),
+});
+
+export const newCodeSchema = z.object({ newCode: oneTimeCode });

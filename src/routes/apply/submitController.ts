@@ -15,7 +15,7 @@ import { notFoundHandler } from '../../middleware/errorHandler.ts';
 type Row = { key: string; value: string | null; href?: string; qa?: string };
 
 /** The check-your-answers sections, each row with a "Change" link that comes back here. */
-function answerSections(req: Request, request: FullRequest) {
+export function answerSections(req: Request, request: FullRequest) {
   const t = req.t;
   const change = (step: string) => `${pathOf(step as never)}?returnTo=check`;
   // Enum labels are shared with the staff and committee screens (domain:); document kinds are the journey's own.
