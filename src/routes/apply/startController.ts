@@ -1,10 +1,9 @@
 import express from 'express';
-import { makeEligibilitySchema, parseForm } from '../../domain/requestForm.ts';
+import { inputNames, nextPath, resumePath, stepById, stepsCompletedOf } from '../../domain/journeySteps.ts';
+import { parseForm } from '../../domain/requestForm.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
-import { renderStep, returnToOf, typedValues } from './applyHelpers.ts';
-import { nextPath, resumePath } from './journey.ts';
-import { stepsOf } from '../../services/applicationService.ts';
+import { renderStep, returnToOf, schemaContextFor, typedValues } from './applyHelpers.ts';
 
 export function applyStartRoutes(services: Services) {
   const router = express.Router();
@@ -24,8 +23,9 @@ export function applyStartRoutes(services: Services) {
   router.post('/apply/eligibility', async (req, res) => {
     const answeredNo = req.body?.livesInServiceArea === 'no';
     if (answeredNo) return res.redirect(303, nextPath('eligibility', { livesInServiceArea: false }));
-    const form = parseForm(makeEligibilitySchema(cities), req.body);
-    if (!form.ok) return renderStep(req, res, 'eligibility', { values: typedValues(req.body, ['livesInServiceArea', 'city']), errors: form.errors, cities });
+    const step = stepById('eligibility');
+    const form = parseForm(step.schema(schemaContextFor(services, null)), req.body);
+    if (!form.ok) return renderStep(req, res, 'eligibility', { values: typedValues(req.body, inputNames(step)), errors: form.errors, cities });
     req.session.applyEligibility = { livesInServiceArea: form.data.livesInServiceArea, city: form.data.city };
     if (!res.locals.beneficiary) {
       req.session.beneficiaryReturnTo = '/apply/resume';
@@ -55,7 +55,7 @@ export function applyStartRoutes(services: Services) {
       return res.render('pages/apply/open-request', { pageTitleKey: 'apply:open-request.title', request });
     }
     const eligibility = req.session.applyEligibility;
-    const steps = stepsOf(request);
+    const steps = stepsCompletedOf(request);
     if (eligibility) {
       // Saving the check also records the city, which pre-fills the address step.
       await services.applications.saveStep(request.id, 'eligibility', eligibility, undefined, context);
