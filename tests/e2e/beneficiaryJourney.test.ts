@@ -45,7 +45,7 @@ describe('beneficiary journey in a browser', () => {
     await checkLayout(page, 'phone-home');
     await page.goto(`${base}/apply`);
     await continueFrom(page, '[data-qa="start-button"]');
-    expect(await page.textContent('[data-qa="progress"]')).toContain('1 من 9');
+    expect(await page.textContent('[data-qa="progress"]')).toContain('1 من 10');
     await checkLayout(page, 'phone-journey-step');
     await page.check('[data-qa="livesInServiceArea-yes"]');
     await page.selectOption('[data-qa="city"]', 'الرياض');
@@ -90,6 +90,11 @@ describe('beneficiary journey in a browser', () => {
     await page.fill('[data-qa="needDescription"]', 'تأخرت في سداد الإيجار ثلاثة أشهر.');
     await continueFrom(page);
 
+    expect(page.url()).toContain('/apply/bank');
+    await page.fill('[data-qa="iban"]', 'SA03 8000 0000 6080 1016 7519');
+    await checkLayout(page, 'phone-bank');
+    await continueFrom(page);
+
     await page.selectOption('[data-qa="documentKind"]', 'income_proof');
     await page.setInputFiles('[data-qa="document"]', pdfPath);
     await continueFrom(page, '[data-qa="upload"]');
@@ -97,6 +102,7 @@ describe('beneficiary journey in a browser', () => {
     await continueFrom(page);
 
     expect(page.url()).toContain('/apply/check');
+    expect(await page.textContent('[data-qa="check-iban"]')).toContain('SA03 8000 0000 6080 1016 7519');
     await checkLayout(page, 'phone-check');
     await continueFrom(page);
     await page.check('[data-qa="declarationAccepted-yes"]');
