@@ -72,6 +72,8 @@ export interface JourneyStepDefinition {
   readonly staffGroup: StaffFormGroup;
   /** A step every answer of which is optional may be left unvisited; submission does not wait for it. */
   readonly requiredToSubmit: boolean;
+  /** Sections that must be completed before this one can start (the task list shows "cannot start yet"). */
+  readonly startsAfter?: readonly string[];
 }
 
 const rented = (answers: Readonly<Record<string, unknown>>) => answers.housingType === 'rented';
@@ -208,6 +210,8 @@ export const JOURNEY_STEPS = [
     id: 'documents',
     fields: [],
     collection: 'documents',
+    // Which documents help depends on the support asked for.
+    startsAfter: ['support'],
     checkHeadingKey: 'apply:check.documents',
     checkRows: [{ labelKey: 'apply:documents.attached', field: 'documents', value: 'documents', qa: 'check-documents' }],
     staffGroup: 'income',
@@ -341,4 +345,49 @@ export function stepSchemaContext(input: {
 }): StepSchemaContext {
   const { stillToBeSent, submittedOn, ...rest } = input;
   return { ...rest, idValidOn: stillToBeSent || !submittedOn ? input.today : submittedOn };
+}
+
+export type SectionStatus = 'notStarted' | 'inProgress' | 'completed' | 'cannotStartYet';
+
+export interface TaskListSection {
+  id: StepId;
+  status: SectionStatus;
+}
+
+export interface TaskList {
+  sections: TaskListSection[];
+  completedCount: number;
+  /** "Check your answers and send" opens once every section submission waits for is completed. */
+  canCheckAndSend: boolean;
+}
+
+/**
+ * The application hub's task list: one section a step after the eligibility check (answered before
+ * signing in). A section is completed once the applicant has saved it; in progress when it holds
+ * something of its own (a household member, a document, a field no earlier step also asks) not yet saved.
+ */
+export function taskListOf(
+  request: { stepsCompleted: string; householdCount: number; documentCount: number; answers: Readonly<Record<string, unknown>> },
+  steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS,
+): TaskList {
+  const completed = stepsCompletedOf(request);
+  const askedEarlier = new Set<string>();
+  const sections: TaskListSection[] = [];
+  for (const step of steps) {
+    const ownFields = step.fields.map((field) => field.name).filter((name) => !askedEarlier.has(name));
+    for (const field of step.fields) askedEarlier.add(field.name);
+    if (step.id === 'eligibility') continue;
+    const started =
+      (step.collection === 'household' && request.householdCount > 0) ||
+      (step.collection === 'documents' && request.documentCount > 0) ||
+      ownFields.some((name) => request.answers[name] != null && request.answers[name] !== '');
+    const blocked = (step.startsAfter ?? []).some((id) => !completed.has(id));
+    const status: SectionStatus = completed.has(step.id) ? 'completed' : blocked ? 'cannotStartYet' : started ? 'inProgress' : 'notStarted';
+    sections.push({ id: step.id as StepId, status });
+  }
+  return {
+    sections,
+    completedCount: sections.filter((section) => section.status === 'completed').length,
+    canCheckAndSend: steps.every((step) => !step.requiredToSubmit || completed.has(step.id)),
+  };
 }

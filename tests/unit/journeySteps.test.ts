@@ -12,6 +12,7 @@ import {
   stepById,
   stepSchemaContext,
   stepsInStaffGroup,
+  taskListOf,
   type JourneyStepDefinition,
 } from '../../src/domain/journeySteps.ts';
 import { parseForm } from '../../src/domain/requestForm.ts';
@@ -115,5 +116,30 @@ describe('the journey step registry', () => {
     expect(parseForm(stepById('personal').schema(sent), personal('saudi', ['28', '2', '2026'])).ok).toBe(true);
     expect(parseForm(stepById('bank').schema(), { iban: '' })).toEqual({ ok: true, data: { iban: null } });
     expect(parseForm(stepById('bank').schema(), { iban: 'SA0380000000608010167518' })).toEqual({ ok: false, errors: [{ field: 'iban', code: 'iban.checksum' }] });
+  });
+});
+
+describe('the application hub task list', () => {
+  const draft = (stepsCompleted: string, answers: Record<string, unknown> = {}, counts = { householdCount: 0, documentCount: 0 }) =>
+    taskListOf({ stepsCompleted, answers, ...counts });
+
+  it('has one section a step after the eligibility check, all not started but documents at first', () => {
+    const tasks = draft('eligibility', { livesInServiceArea: true, city: 'الرياض' });
+    expect(tasks.sections.map((section) => section.id)).toEqual(['personal', 'contact', 'household', 'income', 'housing', 'support', 'bank', 'documents']);
+    expect(tasks.sections.map((section) => section.status)).toEqual(['notStarted', 'notStarted', 'notStarted', 'notStarted', 'notStarted', 'notStarted', 'notStarted', 'cannotStartYet']);
+    expect(tasks.completedCount).toBe(0);
+    expect(tasks.canCheckAndSend).toBe(false);
+  });
+
+  it('marks saved sections completed and sections holding unsaved answers in progress', () => {
+    const tasks = draft('eligibility,personal,support', { city: 'الرياض', district: 'النسيم' }, { householdCount: 1, documentCount: 0 });
+    const status = Object.fromEntries(tasks.sections.map((section) => [section.id, section.status]));
+    expect(status).toMatchObject({ personal: 'completed', contact: 'inProgress', household: 'inProgress', support: 'completed', documents: 'notStarted' });
+    expect(tasks.completedCount).toBe(2);
+  });
+
+  it('opens check and send once every required section is completed, the optional bank step aside', () => {
+    expect(draft('eligibility,personal,contact,household,income,housing,support,documents').canCheckAndSend).toBe(true);
+    expect(draft('eligibility,personal,contact,household,income,housing,support,documents').completedCount).toBe(7);
   });
 });

@@ -1,5 +1,5 @@
 import express from 'express';
-import { inputNames, nextPath, resumePath, stepById, stepsCompletedOf } from '../../domain/journeySteps.ts';
+import { inputNames, nextPath, resumePath, stepById, stepsCompletedOf, taskListOf } from '../../domain/journeySteps.ts';
 import { parseForm } from '../../domain/requestForm.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
@@ -9,8 +9,24 @@ export function applyStartRoutes(services: Services) {
   const router = express.Router();
   const cities = services.config.serviceCities;
 
-  router.get('/apply', (req, res) => {
-    res.render('pages/apply/start', { pageTitleKey: 'apply:start.title', cities, signedIn: Boolean(res.locals.beneficiary) });
+  // A returning applicant with a draft lands on the task list; everyone else sees the start page.
+  router.get('/apply', async (req, res) => {
+    const beneficiary = res.locals.beneficiary;
+    const draft = beneficiary ? await services.applications.findOpenForBeneficiary(beneficiaryContext(req, res).id) : null;
+    if (!draft || draft.status !== 'draft') {
+      return res.render('pages/apply/start', { pageTitleKey: 'apply:start.title', cities, signedIn: Boolean(beneficiary) });
+    }
+    const tasks = taskListOf({
+      stepsCompleted: draft.stepsCompleted,
+      householdCount: draft.householdMembers.length,
+      documentCount: draft.documents.length,
+      answers: draft as unknown as Record<string, unknown>,
+    });
+    res.render('pages/apply/hub', {
+      pageTitleKey: 'apply:hub.title',
+      tasks,
+      progress: req.t('apply:hub.progress', { completed: req.format.count(tasks.completedCount), total: req.format.count(tasks.sections.length) }),
+    });
   });
 
   router.get('/apply/eligibility', (req, res) => {
@@ -63,7 +79,10 @@ export function applyStartRoutes(services: Services) {
       steps.add('eligibility');
     }
     if (req.query.returnTo === 'check') return res.redirect(303, '/apply/check');
-    res.redirect(303, steps.has('eligibility') ? resumePath(steps) : '/apply/eligibility');
+    if (!steps.has('eligibility')) return res.redirect(303, '/apply/eligibility');
+    // Someone coming back to a draft they have worked on sees the task list; a new draft starts at its first step.
+    const returning = [...steps].some((id) => id !== 'eligibility');
+    res.redirect(303, returning ? '/apply' : resumePath(steps));
   });
 
   return router;

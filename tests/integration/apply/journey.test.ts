@@ -131,7 +131,9 @@ describe('the online application', () => {
     const again = request.agent(testApp.app);
     const login = await again.get('/account/login');
     await again.post('/account/login').type('form').send({ _csrf: csrfFrom(login.text), nationalId: validNationalId('212345670'), password: 'a good password' });
-    expect((await again.get('/apply/resume')).headers.location).toBe('/apply/contact');
+    // A returning applicant lands on the task list, the next section one link away.
+    expect((await again.get('/apply/resume')).headers.location).toBe('/apply');
+    expect((await again.get('/apply')).text).toContain('data-qa="task-contact" data-status="notStarted"');
     const contact = await again.get('/apply/contact');
     expect(contact.text).toMatch(/<option value="الخرج" selected>/);
   });
@@ -243,6 +245,42 @@ describe('the online application', () => {
     expect((await post(agent, removeAction, {}, '/apply/household')).status).toBe(303);
     expect((await agent.get('/apply/household')).text).toContain('data-qa="household-empty"');
     expect((await post(agent, '/apply/household?returnTo=check', {}, '/apply/household')).headers.location).toBe('/apply/check');
+  });
+
+  it('shows a returning applicant the application as a task list with each section\'s status', async () => {
+    const agent = await registerAndVerify(testApp);
+    expect((await post(agent, '/apply/eligibility', { livesInServiceArea: 'yes', city: 'الرياض' })).headers.location).toBe('/apply/resume');
+    expect((await agent.get('/apply/resume')).headers.location).toBe('/apply/personal');
+    await post(agent, '/apply/personal', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '1', '1', '2030') });
+    await post(agent, '/apply/household/add', { fullName: 'سارة محمد الزهراني', relation: 'daughter', ...date('birthDate', '1', '3', '2012'), nationalId: '', monthlyIncome: '' }, '/apply/household/add');
+    await post(agent, '/apply/income', { incomeSalary: '3000' });
+
+    const hub = await agent.get('/apply');
+    expect(hub.status).toBe(200);
+    expect(hub.text).toContain('أكملت 2 من 8 أقسام');
+    const status = (id: string) => new RegExp(`data-qa="task-${id}" data-status="(\\w+)"`).exec(hub.text)?.[1];
+    expect(status('personal')).toBe('completed');
+    expect(status('income')).toBe('completed');
+    expect(status('household')).toBe('inProgress');
+    // The city comes from the eligibility check, so the address counts as not started until the district is given.
+    expect(status('contact')).toBe('notStarted');
+    expect(status('bank')).toBe('notStarted');
+    expect(status('documents')).toBe('cannotStartYet');
+    expect(hub.text).not.toContain('href="/apply/documents"');
+    expect(status('check')).toBe('cannotStartYet');
+    expect(hub.text).not.toContain('href="/apply/check"');
+    expect(hub.text).toContain('href="/apply/household"');
+    // Someone not signed in still sees the start page.
+    expect((await request.agent(testApp.app).get('/apply')).text).toContain('data-qa="start-button"');
+  });
+
+  it('opens "check and send" on the task list once every section the request needs is completed', async () => {
+    const agent = await registerAndVerify(testApp);
+    await fillJourney(agent);
+    const hub = await agent.get('/apply');
+    expect(hub.text).toContain('أكملت 8 من 8 أقسام');
+    expect(hub.text).toContain('data-qa="task-check" data-status="notStarted"');
+    expect(hub.text).toContain('href="/apply/check"');
   });
 
   it('refuses an ID that expires before the submission date at the personal-details step', async () => {
