@@ -95,6 +95,14 @@ describe('beneficiary journey in a browser', () => {
     await checkLayout(page, 'phone-bank');
     await continueFrom(page);
 
+    // The hub: the application as a task list, one section left; its link leads back into the journey.
+    await page.goto(`${base}/apply`);
+    expect(await page.textContent('[data-qa="hub-progress"]')).toContain('أكملت 7 من 8 أقسام');
+    expect(await page.getAttribute('[data-qa="task-documents"]', 'data-status')).toBe('notStarted');
+    await checkLayout(page, 'phone-hub');
+    await continueFrom(page, '[data-qa="task-documents"] a');
+    expect(page.url()).toContain('/apply/documents');
+
     await page.selectOption('[data-qa="documentKind"]', 'income_proof');
     await page.setInputFiles('[data-qa="document"]', pdfPath);
     await continueFrom(page, '[data-qa="upload"]');
