@@ -253,47 +253,65 @@ export function pathOf(page: JourneyPage): string {
   return `/apply/${page}`;
 }
 
+/**
+ * The journey with a support program's own steps (its questions, its documents) placed before `before`:
+ * every function below takes the composed list, so the program's answers are saved, checked, listed on the
+ * hub and signed like any other (issue 16 plugs in here, as data).
+ */
+export function journeyWith(extraSteps: readonly JourneyStepDefinition[], before: string = 'documents'): JourneyStepDefinition[] {
+  const steps: JourneyStepDefinition[] = [...JOURNEY_STEPS];
+  const at = steps.findIndex((step) => step.id === before);
+  steps.splice(at < 0 ? steps.length : at, 0, ...extraSteps);
+  return steps;
+}
+
+const numberedPagesOf = (steps: readonly JourneyStepDefinition[]): readonly string[] =>
+  steps === JOURNEY_STEPS ? NUMBERED_PAGES : [...steps.map((step) => step.id), 'check'];
+
 /** The page after `page`: the following numbered page, check your answers after a change, or the way out. */
-export function nextPage(page: JourneyPage, answers: JourneyAnswers): JourneyPage {
+export function nextPage(page: JourneyPage, answers: JourneyAnswers, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): JourneyPage {
   if (page === 'eligibility' && answers.livesInServiceArea === false) return 'not-eligible';
   if (page === 'check' || page === 'declaration') return 'declaration';
   if (page === 'not-eligible') return 'not-eligible';
   if (answers.returnTo === 'check') return 'check';
-  return NUMBERED_PAGES[NUMBERED_PAGES.indexOf(page) + 1] ?? 'check';
+  const pages = numberedPagesOf(steps);
+  return (pages[pages.indexOf(page) + 1] ?? 'check') as JourneyPage;
 }
 
-export function nextPath(page: JourneyPage, answers: JourneyAnswers): string {
-  return pathOf(nextPage(page, answers));
+export function nextPath(page: JourneyPage, answers: JourneyAnswers, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): string {
+  return pathOf(nextPage(page, answers, steps));
 }
 
 /** "Step 3 of 10": numbered pages only. */
-export function progressOf(page: JourneyPage): { current: number; total: number } | null {
-  const index = NUMBERED_PAGES.indexOf(page);
-  return index < 0 ? null : { current: index + 1, total: NUMBERED_PAGES.length };
+export function progressOf(page: JourneyPage, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): { current: number; total: number } | null {
+  const pages = numberedPagesOf(steps);
+  const index = pages.indexOf(page);
+  return index < 0 ? null : { current: index + 1, total: pages.length };
 }
 
 /** The previous page in the plain order; from a "Change" link it is the check page. */
-export function backPathOf(page: JourneyPage, answers: JourneyAnswers = {}): string {
+export function backPathOf(page: JourneyPage, answers: JourneyAnswers = {}, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): string {
   if (answers.returnTo === 'check' && page !== 'check') return pathOf('check');
   if (page === 'declaration') return pathOf('check');
-  const index = NUMBERED_PAGES.indexOf(page);
-  const previous = index > 0 ? NUMBERED_PAGES[index - 1] : undefined;
-  return previous ? pathOf(previous) : '/apply';
+  const pages = numberedPagesOf(steps);
+  const index = pages.indexOf(page);
+  const previous = index > 0 ? pages[index - 1] : undefined;
+  return previous ? pathOf(previous as JourneyPage) : '/apply';
 }
 
 /** Where a returning applicant continues: the first step not yet saved, else the check page. */
-export function resumePath(completed: ReadonlySet<string>): string {
-  return pathOf(STEP_IDS.find((id) => !completed.has(id)) ?? 'check');
+export function resumePath(completed: ReadonlySet<string>, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): string {
+  return pathOf((steps.find((step) => !completed.has(step.id))?.id ?? 'check') as JourneyPage);
 }
 
 /** Steps that must be saved before the request can be submitted, in journey order. */
-export function missingRequiredSteps(completed: ReadonlySet<string>): StepId[] {
-  return JOURNEY_STEPS.filter((step) => step.requiredToSubmit && !completed.has(step.id)).map((step) => step.id);
+export function missingRequiredSteps(completed: ReadonlySet<string>, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): string[] {
+  return steps.filter((step) => step.requiredToSubmit && !completed.has(step.id)).map((step) => step.id);
 }
 
 /** The stored stepsCompleted list, in journey order, after saving `saved`. */
-export function completedStepsAfter(completed: ReadonlySet<string>, saved: StepId): string {
-  return STEP_IDS.filter((id) => id === saved || completed.has(id)).join(',');
+export function completedStepsAfter(completed: ReadonlySet<string>, saved: string, steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS): string {
+  return steps.map((step) => step.id).filter((id) => id === saved || completed.has(id)).join(',');
 }
 
 export function stepsCompletedOf(request: { stepsCompleted: string }): Set<string> {
@@ -350,7 +368,7 @@ export function stepSchemaContext(input: {
 export type SectionStatus = 'notStarted' | 'inProgress' | 'completed' | 'cannotStartYet';
 
 export interface TaskListSection {
-  id: StepId;
+  id: string;
   status: SectionStatus;
 }
 
@@ -383,7 +401,7 @@ export function taskListOf(
       ownFields.some((name) => request.answers[name] != null && request.answers[name] !== '');
     const blocked = (step.startsAfter ?? []).some((id) => !completed.has(id));
     const status: SectionStatus = completed.has(step.id) ? 'completed' : blocked ? 'cannotStartYet' : started ? 'inProgress' : 'notStarted';
-    sections.push({ id: step.id as StepId, status });
+    sections.push({ id: step.id, status });
   }
   return {
     sections,

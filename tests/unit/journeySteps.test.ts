@@ -13,6 +13,8 @@ import {
   stepSchemaContext,
   stepsInStaffGroup,
   taskListOf,
+  journeyWith,
+  progressOf,
   type JourneyStepDefinition,
 } from '../../src/domain/journeySteps.ts';
 import { parseForm } from '../../src/domain/requestForm.ts';
@@ -93,6 +95,25 @@ describe('the journey step registry', () => {
     expect(hashRequestData(changed)).not.toBe(hashRequestData(requestDataSnapshot(input, steps)));
     // Without the program's step, its answer is not part of what is signed.
     expect(requestDataSnapshot(input)).not.toHaveProperty('guardianName');
+  });
+
+  it('plugs a support program\'s own step into the order, the progress, the required steps and the hub', () => {
+    const programStep: JourneyStepDefinition = {
+      id: 'program-orphans',
+      fields: [{ name: 'guardianName', kind: 'text' }],
+      checkHeadingKey: 'apply:check.program',
+      checkRows: [{ labelKey: 'apply:program.guardianName', field: 'guardianName', value: 'text', qa: 'check-guardianName' }],
+      staffGroup: 'details',
+      requiredToSubmit: true,
+      startsAfter: ['support'],
+    };
+    const steps = journeyWith([programStep]);
+    expect(steps.map((step) => step.id).slice(-3)).toEqual(['bank', 'program-orphans', 'documents']);
+    expect(nextPage('bank', {}, steps)).toBe('program-orphans');
+    expect(progressOf('check', steps)).toEqual({ current: 11, total: 11 });
+    expect(missingRequiredSteps(new Set(['eligibility', 'personal', 'contact', 'household', 'income', 'housing', 'support', 'documents']), steps)).toEqual(['program-orphans']);
+    const hub = taskListOf({ stepsCompleted: 'eligibility', householdCount: 0, documentCount: 0, answers: {} }, steps);
+    expect(hub.sections.find((section) => section.id === 'program-orphans')?.status).toBe('cannotStartYet');
   });
 
   it('validates each step with its own schema, the personal step against the ID and the sending date', () => {
