@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IsoDate } from './dates.ts';
+import { JOURNEY_STEPS, SIGNED_FIELD_NAMES, signedFieldNames, type JourneyStepDefinition, type SignedFieldName } from './journeySteps.ts';
 
 /**
  * Bump when the declaration wording changes so stored declarations record what was agreed to; every
@@ -22,59 +23,41 @@ export type HouseholdMemberSnapshot = {
 
 export type DocumentSnapshot = { sha256: string; kind: string };
 
-/** Everything the applicant declares to be true; any change to it invalidates the declaration. */
+export type SignedAnswer = string | number | boolean | null;
+
+/**
+ * Everything the applicant declares to be true; any change to it invalidates the declaration.
+ * The answers are the journey steps' fields, every one required, so a field added to a step cannot
+ * be left out of what is signed.
+ */
 export type RequestDataSnapshot = {
   nationalId: string;
-  livesInServiceArea?: boolean | null;
-  fullName?: string | null;
-  birthDate?: IsoDate | null;
-  nationality?: string | null;
-  maritalStatus?: string | null;
-  idExpiryDate?: IsoDate | null;
-  city?: string | null;
-  district?: string | null;
-  email?: string | null;
-  incomeSalary?: number | null;
-  incomeSocialSecurity?: number | null;
-  incomePension?: number | null;
-  incomeOther?: number | null;
-  obligationLoans?: number | null;
-  obligationOther?: number | null;
-  housingType?: string | null;
-  monthlyRent?: number | null;
-  supportType?: string | null;
-  needDescription?: string | null;
-  iban?: string | null;
   household: readonly HouseholdMemberSnapshot[];
   documents: readonly DocumentSnapshot[];
-};
+} & { [Field in SignedFieldName]: SignedAnswer };
+
+/** The snapshot of a request's answers; `steps` is the journey, or the journey with a program's extra steps. */
+export function requestDataSnapshot(
+  input: {
+    nationalId: string;
+    answers: Readonly<Record<string, unknown>>;
+    household: readonly HouseholdMemberSnapshot[];
+    documents: readonly DocumentSnapshot[];
+  },
+  steps: readonly JourneyStepDefinition[] = JOURNEY_STEPS,
+): RequestDataSnapshot {
+  const answers: Record<string, SignedAnswer> = {};
+  for (const field of signedFieldNames(steps)) answers[field] = (input.answers[field] ?? null) as SignedAnswer;
+  return {
+    ...(answers as { [Field in SignedFieldName]: SignedAnswer }),
+    nationalId: input.nationalId,
+    household: input.household,
+    documents: input.documents,
+  };
+}
 
 /** Listed so that an absent field and an explicit null hash identically. */
-const SNAPSHOT_FIELDS = [
-  'nationalId',
-  'livesInServiceArea',
-  'fullName',
-  'birthDate',
-  'nationality',
-  'maritalStatus',
-  'idExpiryDate',
-  'city',
-  'district',
-  'email',
-  'incomeSalary',
-  'incomeSocialSecurity',
-  'incomePension',
-  'incomeOther',
-  'obligationLoans',
-  'obligationOther',
-  'housingType',
-  'monthlyRent',
-  'supportType',
-  'needDescription',
-  'iban',
-  'household',
-  'documents',
-] as const satisfies readonly (keyof RequestDataSnapshot)[];
+const SNAPSHOT_FIELDS = ['nationalId', ...SIGNED_FIELD_NAMES, 'household', 'documents'] as const;
 
 /** Collections whose order carries no meaning, so reordering them must not change the hash. */
 const UNORDERED_COLLECTIONS = new Set(['household', 'documents']);

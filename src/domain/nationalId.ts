@@ -41,3 +41,9 @@ export function parseNationalId(raw: unknown): NationalIdResult {
 export function isValidNationalId(s: string): boolean {
   return parseNationalId(s).ok;
 }
+
+/** The first digit tells a Saudi national ID (1) from a resident's Iqama (2); the nationality must agree. */
+export function nationalityAgreesWithId(nationality: 'saudi' | 'non_saudi', nationalId: string): boolean {
+  const first = nationalId.trim()[0];
+  return nationality === 'saudi' ? first === '1' : first === '2';
+}

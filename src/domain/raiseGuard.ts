@@ -1,4 +1,5 @@
-import { isBefore, type IsoDate } from './dates.ts';
+import type { IsoDate } from './dates.ts';
+import { isIdValidOn } from './requestForm.ts';
 import { missingVerificationItems } from './verification.ts';
 
 export const RAISE_BLOCKER_CODES = [
@@ -28,6 +29,6 @@ export function raiseBlockers(input: RaiseGuardInput): RaiseBlocker[] {
   ).map((item) => ({ code: 'raise.verificationIncomplete', item }));
   if (!input.declarationValid) blockers.push({ code: 'raise.declarationMissingOrStale' });
   if (input.openReferralCount > 0) blockers.push({ code: 'raise.referralOpen' });
-  if (isBefore(input.idExpiryDate, input.submittedAt)) blockers.push({ code: 'raise.idExpired' });
+  if (!isIdValidOn(input.idExpiryDate, input.submittedAt)) blockers.push({ code: 'raise.idExpired' });
   return blockers;
 }

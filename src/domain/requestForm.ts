@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addYears, CALENDARS, enteredDateText, isBefore, parseDateParts, type IsoDate } from './dates.ts';
 import { AMOUNT_ERROR_CODES, parseWholeAmount } from './digits.ts';
 import { IBAN_ERROR_CODES, parseSaudiIban } from './iban.ts';
-import { NATIONAL_ID_ERROR_CODES, parseNationalId } from './nationalId.ts';
+import { NATIONAL_ID_ERROR_CODES, nationalityAgreesWithId, parseNationalId } from './nationalId.ts';
 
 /*
  * Form conventions shared by the online journey and the staff screens:
@@ -36,6 +36,7 @@ export const HOUSING_TYPES = ['owned', 'rented', 'family', 'other'] as const;
 export const YES_NO = ['yes', 'no'] as const;
 
 export const ID_EXPIRED_CODE = 'idExpiryDate.expired';
+export const NATIONALITY_ID_MISMATCH_CODE = 'nationality.idMismatch';
 
 const DATE_SUFFIXES = ['required', 'incomplete', 'calendar', 'invalid', 'outOfRange'] as const;
 const dateCodes = (field: string) => DATE_SUFFIXES.map((suffix) => `${field}.${suffix}`);
@@ -53,6 +54,7 @@ export const REQUEST_FORM_ERROR_CODES: readonly string[] = [
   'birthDate.future',
   'birthDate.tooOld',
   'nationality.required',
+  NATIONALITY_ID_MISMATCH_CODE,
   'maritalStatus.required',
   ...dateCodes('idExpiryDate'),
   ID_EXPIRED_CODE,
@@ -215,23 +217,30 @@ export function makeEligibilitySchema(serviceCities: readonly string[]) {
   });
 }
 
-export function makePersonalDetailsSchema({ today }: { today: IsoDate }) {
+/**
+ * `idValidOn` is the day the ID must still be valid on (today while drafting, the submission date
+ * for a submitted request); `nationalId`, when known, must agree with the nationality chosen.
+ */
+export function makePersonalDetailsSchema({ today, idValidOn, nationalId }: { today: IsoDate; idValidOn?: IsoDate; nationalId?: string | null }) {
   return withDateGroups(
     ['birthDate', 'idExpiryDate'],
     z.object({
       fullName: personName,
       birthDate: dateField('birthDate', { today, notFuture: true, maxAgeYears: MAX_AGE_YEARS }),
-      nationality: choice('nationality', NATIONALITIES),
+      nationality: choice('nationality', NATIONALITIES).transform((nationality, ctx) =>
+        nationalId && !nationalityAgreesWithId(nationality, nationalId) ? fail(ctx, NATIONALITY_ID_MISMATCH_CODE) : nationality,
+      ),
       maritalStatus: choice('maritalStatus', MARITAL_STATUSES),
-      // A past expiry is accepted while drafting; it is checked against the submission date (isIdValidOn).
-      idExpiryDate: dateField('idExpiryDate'),
+      idExpiryDate: dateField('idExpiryDate').transform((expiry, ctx) =>
+        idValidOn && !isIdValidOn(expiry, idValidOn) ? fail(ctx, ID_EXPIRED_CODE, ['day']) : expiry,
+      ),
       birthDateEntered: enteredDate,
       idExpiryDateEntered: enteredDate,
     }),
   );
 }
 
-/** An ID is still valid on the day it expires. */
+/** The one ID-validity rule: an ID is still valid on the day it expires. */
 export function isIdValidOn(idExpiryIso: IsoDate, submissionIso: IsoDate): boolean {
   return !isBefore(idExpiryIso, submissionIso);
 }
@@ -315,6 +324,15 @@ export function makeSupportSchema(supportTypes: readonly string[]) {
 
 export const bankAccountSchema = z.object({
   iban: formValue().transform((input, ctx) => {
+    const result = parseSaudiIban(input);
+    return result.ok ? result.value : fail(ctx, result.code);
+  }),
+});
+
+/** The journey's own bank step: the IBAN is optional, but one that is given must be a valid Saudi IBAN. */
+export const bankDetailsSchema = z.object({
+  iban: formValue().transform((input, ctx): string | null => {
+    if (cleanLine(input) === '') return null;
     const result = parseSaudiIban(input);
     return result.ok ? result.value : fail(ctx, result.code);
   }),

@@ -7,10 +7,12 @@ import {
   DECLARATION_TEXT_VERSION,
   hashRequestData,
   isDeclarationValid,
+  requestDataSnapshot,
   validateSignature,
   type DeclarationError,
   type RequestDataSnapshot,
 } from '../domain/declaration.ts';
+import { completedStepsAfter, missingRequiredSteps, ownedColumns, stepById, stepsCompletedOf, type StepId } from '../domain/journeySteps.ts';
 import { formatReference } from '../domain/referenceNumber.ts';
 import { ID_EXPIRED_CODE, isIdValidOn } from '../domain/requestForm.ts';
 import {
@@ -27,22 +29,6 @@ import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
-
-/** Steps of the application, in order; staff screens may save several in one page but use the same ids. */
-export const APPLICATION_STEPS = ['eligibility', 'personal', 'contact', 'household', 'income', 'housing', 'support', 'documents'] as const;
-export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
-
-/** The columns each step owns; anything else in the validated data is ignored. */
-const STEP_FIELDS: Record<ApplicationStep, readonly (keyof RequestFields)[]> = {
-  eligibility: ['livesInServiceArea', 'city'],
-  personal: ['fullName', 'birthDate', 'nationality', 'maritalStatus', 'idExpiryDate', 'birthDateEntered', 'idExpiryDateEntered'],
-  contact: ['city', 'district', 'email'],
-  household: [],
-  income: ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'],
-  housing: ['housingType', 'monthlyRent'],
-  support: ['supportType', 'needDescription'],
-  documents: [],
-};
 
 /** Staff may correct the data while the file is still with the officers, never once it is with the committee. */
 const STAFF_EDITABLE: readonly RequestStatus[] = ['draft', 'submitted', 'needs_info', 'in_verification', 'referred', 'ready_for_committee'];
@@ -69,33 +55,10 @@ export function transitionActor(context: ActingContext): Actor {
   return context.kind === 'staff' ? { kind: 'staff', roles: context.roles } : context.kind === 'beneficiary' ? { kind: 'beneficiary' } : { kind: 'system' };
 }
 
-export function stepsOf(request: { stepsCompleted: string }): Set<string> {
-  return new Set(request.stepsCompleted.split(',').filter(Boolean));
-}
-
 export function snapshotOf(request: FullRequest): RequestDataSnapshot {
-  return {
+  return requestDataSnapshot({
     nationalId: request.beneficiary.nationalId,
-    livesInServiceArea: request.livesInServiceArea,
-    fullName: request.fullName,
-    birthDate: request.birthDate,
-    nationality: request.nationality,
-    maritalStatus: request.maritalStatus,
-    idExpiryDate: request.idExpiryDate,
-    city: request.city,
-    district: request.district,
-    email: request.email,
-    incomeSalary: request.incomeSalary,
-    incomeSocialSecurity: request.incomeSocialSecurity,
-    incomePension: request.incomePension,
-    incomeOther: request.incomeOther,
-    obligationLoans: request.obligationLoans,
-    obligationOther: request.obligationOther,
-    housingType: request.housingType,
-    monthlyRent: request.monthlyRent,
-    supportType: request.supportType,
-    needDescription: request.needDescription,
-    iban: request.iban,
+    answers: request,
     household: request.householdMembers.map((member) => ({
       fullName: member.fullName,
       relation: member.relation,
@@ -104,7 +67,7 @@ export function snapshotOf(request: FullRequest): RequestDataSnapshot {
       monthlyIncome: member.monthlyIncome,
     })),
     documents: request.documents.map((document) => ({ sha256: document.sha256, kind: document.kind })),
-  };
+  });
 }
 
 export function currentDataHash(request: FullRequest): string {
@@ -158,8 +121,7 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
 
   /** What is still missing before the request can be submitted; empty when complete. */
   function missingSteps(request: FullRequest): string[] {
-    const done = stepsOf(request);
-    const missing: string[] = APPLICATION_STEPS.filter((step) => !done.has(step));
+    const missing: string[] = missingRequiredSteps(stepsCompletedOf(request));
     if (config.requireIdCopy && !request.documents.some((document) => document.kind === ID_COPY_KIND)) missing.push('idCopy');
     return missing;
   }
@@ -180,7 +142,6 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
   }
 
   return {
-    APPLICATION_STEPS,
     currentDataHash,
     declarationStatus,
     missingSteps,
@@ -219,15 +180,13 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
     },
 
     /** Saves one step's validated answers and marks the step done. Returns the new version. */
-    saveStep(requestId: number, stepId: ApplicationStep, validatedData: Record<string, unknown>, expectedVersion: number | undefined, context: ActingContext): Promise<number> {
+    saveStep(requestId: number, stepId: StepId, validatedData: Record<string, unknown>, expectedVersion: number | undefined, context: ActingContext): Promise<number> {
       return data.transaction(async (repositories) => {
         const request = await loadHeader(repositories, requestId, context);
         assertEditable(request, context);
         const fields: Record<string, unknown> = {};
-        for (const field of STEP_FIELDS[stepId]) if (field in validatedData) fields[field] = validatedData[field] ?? null;
-        const steps = stepsOf(request);
-        steps.add(stepId);
-        fields.stepsCompleted = APPLICATION_STEPS.filter((step) => steps.has(step)).join(',');
+        for (const field of ownedColumns(stepById(stepId))) if (field in validatedData) fields[field] = validatedData[field] ?? null;
+        fields.stepsCompleted = completedStepsAfter(stepsCompletedOf(request), stepId);
         const version = checked(await repositories.requests.updateFields(request.id, expectedVersion ?? request.version, fields as RequestFields));
         await repositories.audit.append({
           ...auditActor(context),

@@ -45,7 +45,7 @@ describe('beneficiary journey in a browser', () => {
     await checkLayout(page, 'phone-home');
     await page.goto(`${base}/apply`);
     await continueFrom(page, '[data-qa="start-button"]');
-    expect(await page.textContent('[data-qa="progress"]')).toContain('1 من 9');
+    expect(await page.textContent('[data-qa="progress"]')).toContain('1 من 10');
     await checkLayout(page, 'phone-journey-step');
     await page.check('[data-qa="livesInServiceArea-yes"]');
     await page.selectOption('[data-qa="city"]', 'الرياض');
@@ -100,6 +100,19 @@ describe('beneficiary journey in a browser', () => {
     await page.fill('[data-qa="needDescription"]', 'تأخرت في سداد الإيجار ثلاثة أشهر.');
     await continueFrom(page);
 
+    expect(page.url()).toContain('/apply/bank');
+    await page.fill('[data-qa="iban"]', 'SA03 8000 0000 6080 1016 7519');
+    await checkLayout(page, 'phone-bank');
+    await continueFrom(page);
+
+    // The hub: the application as a task list, one section left; its link leads back into the journey.
+    await page.goto(`${base}/apply`);
+    expect(await page.textContent('[data-qa="hub-progress"]')).toContain('أكملت 7 من 8 أقسام');
+    expect(await page.getAttribute('[data-qa="task-documents"]', 'data-status')).toBe('notStarted');
+    await checkLayout(page, 'phone-hub');
+    await continueFrom(page, '[data-qa="task-documents"] a');
+    expect(page.url()).toContain('/apply/documents');
+
     await page.selectOption('[data-qa="documentKind"]', 'income_proof');
     await page.setInputFiles('[data-qa="document"]', pdfPath);
     await continueFrom(page, '[data-qa="upload"]');
@@ -107,6 +120,7 @@ describe('beneficiary journey in a browser', () => {
     await continueFrom(page);
 
     expect(page.url()).toContain('/apply/check');
+    expect(await page.textContent('[data-qa="check-iban"]')).toContain('SA03 8000 0000 6080 1016 7519');
     await checkLayout(page, 'phone-check');
     await continueFrom(page);
     await page.check('[data-qa="declarationAccepted-yes"]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backPathOf, nextPath, progressOf, resumePath } from '../../src/routes/apply/journey.ts';
+import { backPathOf, nextPath, progressOf, resumePath } from '../../src/domain/journeySteps.ts';
 
 describe('apply journey order', () => {
   it('walks the steps in order', () => {
@@ -23,15 +23,16 @@ describe('apply journey order', () => {
   });
 
   it('numbers the pages for the progress text', () => {
-    expect(progressOf('eligibility')).toEqual({ current: 1, total: 9 });
-    expect(progressOf('contact')).toEqual({ current: 3, total: 9 });
-    expect(progressOf('check')).toEqual({ current: 9, total: 9 });
+    expect(progressOf('eligibility')).toEqual({ current: 1, total: 10 });
+    expect(progressOf('contact')).toEqual({ current: 3, total: 10 });
+    expect(progressOf('check')).toEqual({ current: 10, total: 10 });
     expect(progressOf('declaration')).toBeNull();
   });
 
   it('resumes at the first unanswered step', () => {
     expect(resumePath(new Set())).toBe('/apply/eligibility');
     expect(resumePath(new Set(['eligibility', 'personal']))).toBe('/apply/contact');
-    expect(resumePath(new Set(['eligibility', 'personal', 'contact', 'household', 'income', 'housing', 'support', 'documents']))).toBe('/apply/check');
+    expect(resumePath(new Set(['eligibility', 'personal', 'contact', 'household', 'income', 'housing', 'support', 'documents']))).toBe('/apply/bank');
+    expect(resumePath(new Set(['eligibility', 'personal', 'contact', 'household', 'income', 'housing', 'support', 'bank', 'documents']))).toBe('/apply/check');
   });
 });

@@ -77,10 +77,12 @@ describe('canonicalRequestData', () => {
     expect(hashRequestData(noisy)).toBe(hashRequestData(base));
   });
 
+  // The type demands every field; at run time a snapshot from before a field existed still hashes the same.
   it('treats undefined and absent fields like null', () => {
-    const { email: _email, ...withoutEmail } = base;
+    const { email: _email, ...rest } = base;
+    const withoutEmail = rest as unknown as RequestDataSnapshot;
     expect(hashRequestData(withoutEmail)).toBe(hashRequestData(base));
-    expect(hashRequestData({ ...base, email: undefined })).toBe(hashRequestData(base));
+    expect(hashRequestData({ ...base, email: undefined } as unknown as RequestDataSnapshot)).toBe(hashRequestData(base));
     expect(JSON.parse(canonicalRequestData(withoutEmail))).toHaveProperty('email', null);
   });
 

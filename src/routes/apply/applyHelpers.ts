@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import type { FullRequest } from '../../data/requestRepository.ts';
-import { shownParts } from '../../domain/dates.ts';
+import { shownParts, todayIso } from '../../domain/dates.ts';
+import { backPathOf, progressOf, stepSchemaContext, type JourneyPage, type StepSchemaContext } from '../../domain/journeySteps.ts';
+import { isEditableByBeneficiary, type RequestStatus } from '../../domain/requestStatus.ts';
 import type { Services } from '../../services/index.ts';
 import { beneficiaryContext } from '../../middleware/requireBeneficiary.ts';
 import { formState, type FieldError } from '../forms.ts';
-import { backPathOf, progressOf, type JourneyStepId } from './journey.ts';
 
 export function returnToOf(req: Request): 'check' | null {
   return req.query.returnTo === 'check' ? 'check' : null;
@@ -26,7 +27,19 @@ export async function editableRequest(services: Services, req: Request, res: Res
   return open;
 }
 
-export function progressText(req: Request, id: JourneyStepId): string | null {
+/** What the step schemas need to know about this request (its applicant's ID, when it was sent). */
+export function schemaContextFor(services: Services, request: FullRequest | null): StepSchemaContext {
+  return stepSchemaContext({
+    today: todayIso(services.clock.now(), services.config.timeZone),
+    stillToBeSent: !request || isEditableByBeneficiary(request.status as RequestStatus),
+    submittedOn: request?.submittedAt ? todayIso(request.submittedAt, services.config.timeZone) : null,
+    nationalId: request?.beneficiary.nationalId ?? null,
+    serviceCities: services.config.serviceCities,
+    supportTypes: services.config.supportTypes,
+  });
+}
+
+export function progressText(req: Request, id: JourneyPage): string | null {
   const progress = progressOf(id);
   if (!progress) return null;
   return req.t('apply:progress', { current: req.format.count(progress.current), total: req.format.count(progress.total) });
@@ -35,7 +48,7 @@ export function progressText(req: Request, id: JourneyStepId): string | null {
 export function renderStep(
   req: Request,
   res: Response,
-  id: JourneyStepId,
+  id: JourneyPage,
   locals: { request?: FullRequest; values?: Record<string, unknown>; errors?: FieldError[]; status?: number; [key: string]: unknown },
 ) {
   const { values = {}, errors = [], status = errors.length > 0 ? 400 : 200, ...rest } = locals;

@@ -5,7 +5,7 @@ import { DOCUMENT_KINDS } from '../../services/documentService.ts';
 import { ID_COPY_KIND } from '../../services/applicationService.ts';
 import { parseId } from '../context.ts';
 import { editableRequest, renderStep, returnToOf } from './applyHelpers.ts';
-import { nextPath } from './journey.ts';
+import { nextPath } from '../../domain/journeySteps.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { uploadedFile } from '../uploads.ts';
 import type { FieldError } from '../forms.ts';

@@ -6,7 +6,7 @@ import type { Services } from '../../services/index.ts';
 import { parseId } from '../context.ts';
 import { formState } from '../forms.ts';
 import { dateValues, editableRequest, renderStep, returnToOf, typedValues } from './applyHelpers.ts';
-import { nextPath } from './journey.ts';
+import { nextPath } from '../../domain/journeySteps.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 const MEMBER_FIELDS = ['fullName', 'relation', 'nationalId', 'monthlyIncome'] as const;

@@ -1,17 +1,32 @@
 import express from 'express';
-import { makeEligibilitySchema, parseForm } from '../../domain/requestForm.ts';
+import { inputNames, nextPath, resumePath, stepById, stepsCompletedOf, taskListOf } from '../../domain/journeySteps.ts';
+import { parseForm } from '../../domain/requestForm.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
-import { renderStep, returnToOf, typedValues } from './applyHelpers.ts';
-import { nextPath, resumePath } from './journey.ts';
-import { stepsOf } from '../../services/applicationService.ts';
+import { renderStep, returnToOf, schemaContextFor, typedValues } from './applyHelpers.ts';
 
 export function applyStartRoutes(services: Services) {
   const router = express.Router();
   const cities = services.config.serviceCities;
 
-  router.get('/apply', (req, res) => {
-    res.render('pages/apply/start', { pageTitleKey: 'apply:start.title', cities, signedIn: Boolean(res.locals.beneficiary) });
+  // A returning applicant with a draft lands on the task list; everyone else sees the start page.
+  router.get('/apply', async (req, res) => {
+    const beneficiary = res.locals.beneficiary;
+    const draft = beneficiary ? await services.applications.findOpenForBeneficiary(beneficiaryContext(req, res).id) : null;
+    if (!draft || draft.status !== 'draft') {
+      return res.render('pages/apply/start', { pageTitleKey: 'apply:start.title', cities, signedIn: Boolean(beneficiary) });
+    }
+    const tasks = taskListOf({
+      stepsCompleted: draft.stepsCompleted,
+      householdCount: draft.householdMembers.length,
+      documentCount: draft.documents.length,
+      answers: draft as unknown as Record<string, unknown>,
+    });
+    res.render('pages/apply/hub', {
+      pageTitleKey: 'apply:hub.title',
+      tasks,
+      progress: req.t('apply:hub.progress', { completed: req.format.count(tasks.completedCount), total: req.format.count(tasks.sections.length) }),
+    });
   });
 
   router.get('/apply/eligibility', (req, res) => {
@@ -24,8 +39,9 @@ export function applyStartRoutes(services: Services) {
   router.post('/apply/eligibility', async (req, res) => {
     const answeredNo = req.body?.livesInServiceArea === 'no';
     if (answeredNo) return res.redirect(303, nextPath('eligibility', { livesInServiceArea: false }));
-    const form = parseForm(makeEligibilitySchema(cities), req.body);
-    if (!form.ok) return renderStep(req, res, 'eligibility', { values: typedValues(req.body, ['livesInServiceArea', 'city']), errors: form.errors, cities });
+    const step = stepById('eligibility');
+    const form = parseForm(step.schema(schemaContextFor(services, null)), req.body);
+    if (!form.ok) return renderStep(req, res, 'eligibility', { values: typedValues(req.body, inputNames(step)), errors: form.errors, cities });
     req.session.applyEligibility = { livesInServiceArea: form.data.livesInServiceArea, city: form.data.city };
     if (!res.locals.beneficiary) {
       req.session.beneficiaryReturnTo = '/apply/resume';
@@ -55,7 +71,7 @@ export function applyStartRoutes(services: Services) {
       return res.render('pages/apply/open-request', { pageTitleKey: 'apply:open-request.title', request });
     }
     const eligibility = req.session.applyEligibility;
-    const steps = stepsOf(request);
+    const steps = stepsCompletedOf(request);
     if (eligibility) {
       // Saving the check also records the city, which pre-fills the address step.
       await services.applications.saveStep(request.id, 'eligibility', eligibility, undefined, context);
@@ -63,7 +79,10 @@ export function applyStartRoutes(services: Services) {
       steps.add('eligibility');
     }
     if (req.query.returnTo === 'check') return res.redirect(303, '/apply/check');
-    res.redirect(303, steps.has('eligibility') ? resumePath(steps) : '/apply/eligibility');
+    if (!steps.has('eligibility')) return res.redirect(303, '/apply/eligibility');
+    // Someone coming back to a draft they have worked on sees the task list; a new draft starts at its first step.
+    const returning = [...steps].some((id) => id !== 'eligibility');
+    res.redirect(303, returning ? '/apply' : resumePath(steps));
   });
 
   return router;

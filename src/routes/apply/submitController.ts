@@ -9,96 +9,49 @@ import { parseId } from '../context.ts';
 import { formState, keepTyped } from '../forms.ts';
 import { editableRequest, progressText } from './applyHelpers.ts';
 import { dualDate } from './dualDate.ts';
-import { pathOf } from './journey.ts';
+import { JOURNEY_STEPS, pathOf, type CheckRow, type JourneyStepDefinition, type StepId } from '../../domain/journeySteps.ts';
+import type { IsoDate } from '../../domain/dates.ts';
+import { formatIbanForDisplay } from '../../domain/iban.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
-type Row = { key: string; value: string | null; href?: string; qa?: string };
+type Row = { key: string; value: string | null; href?: string; qa?: string; ltr?: boolean };
 
-/** The check-your-answers sections, each row with a "Change" link that comes back here. */
+/** The check-your-answers sections, one a step of the registry, each row with a "Change" link that comes back here. */
 export function answerSections(req: Request, request: FullRequest) {
   const t = req.t;
-  const change = (step: string) => `${pathOf(step as never)}?returnTo=check`;
+  const answers = request as unknown as Record<string, unknown>;
+  const text = (value: unknown) => (value == null || value === '' ? null : String(value));
   // Enum labels are shared with the staff and committee screens (domain:); document kinds are the journey's own.
-  const option = (prefix: string, value: string | null) => (value ? t(`${prefix}${value}`, { defaultValue: value }) : null);
-  const amount = (value: number | null) => (value == null ? null : t('apply:amount', { amount: value }));
-  const row = (key: string, value: string | null, step: string, qa: string): Row => ({ key: t(key), value, href: change(step), qa });
-  const sections: { step: string; heading: string; rows: Row[] }[] = [
-    {
-      step: 'eligibility',
-      heading: t('apply:check.eligibility'),
-      rows: [row('apply:eligibility.city', request.city, 'eligibility', 'check-eligibility')],
-    },
-    {
-      step: 'personal',
-      heading: t('apply:check.personal'),
-      rows: [
-        row('apply:personal.fullName', request.fullName, 'personal', 'check-fullName'),
-        row('apply:personal.birthDate', req.format.enteredDate(request.birthDate, request.birthDateEntered), 'personal', 'check-birthDate'),
-        row('apply:personal.nationality', option('domain:options.nationality.', request.nationality), 'personal', 'check-nationality'),
-        row('apply:personal.maritalStatus', option('domain:options.maritalStatus.', request.maritalStatus), 'personal', 'check-maritalStatus'),
-        row('apply:personal.idExpiryDate', req.format.enteredDate(request.idExpiryDate, request.idExpiryDateEntered), 'personal', 'check-idExpiryDate'),
-      ],
-    },
-    {
-      step: 'contact',
-      heading: t('apply:check.contact'),
-      rows: [
-        row('apply:contact.city', request.city, 'contact', 'check-city'),
-        row('apply:contact.district', request.district, 'contact', 'check-district'),
-        row('apply:contact.email', request.email, 'contact', 'check-email'),
-      ],
-    },
-    {
-      step: 'household',
-      heading: t('apply:check.household'),
-      rows: [
-        row(
-          'apply:household.members',
-          request.householdMembers.length === 0
-            ? t('apply:household.none')
-            : request.householdMembers.map((member) => `${member.fullName} (${option('domain:options.relation.', member.relation)})`).join(t('common:listSeparator')),
-          'household',
-          'check-household',
-        ),
-      ],
-    },
-    {
-      step: 'income',
-      heading: t('apply:check.income'),
-      rows: (['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'] as const).map((field) =>
-        row(`apply:income.${field}`, amount(request[field]), 'income', `check-${field}`),
-      ),
-    },
-    {
-      step: 'housing',
-      heading: t('apply:check.housing'),
-      rows: [
-        row('apply:housing.housingType', option('domain:options.housingType.', request.housingType), 'housing', 'check-housingType'),
-        ...(request.housingType === 'rented' ? [row('apply:housing.monthlyRent', amount(request.monthlyRent), 'housing', 'check-monthlyRent')] : []),
-      ],
-    },
-    {
-      step: 'support',
-      heading: t('apply:check.support'),
-      rows: [
-        row('apply:support.supportType', option('domain:supportTypes.', request.supportType), 'support', 'check-supportType'),
-        row('apply:support.needDescriptionLabel', request.needDescription, 'support', 'check-needDescription'),
-      ],
-    },
-    {
-      step: 'documents',
-      heading: t('apply:check.documents'),
-      rows: [
-        row(
-          'apply:documents.attached',
-          request.documents.length === 0 ? t('apply:documents.none') : request.documents.map((document) => `${option('apply:options.documentKind.', document.kind)}: ${document.originalName}`).join(t('common:listSeparator')),
-          'documents',
-          'check-documents',
-        ),
-      ],
-    },
-  ];
-  return sections;
+  const option = (prefix: string, value: unknown) => (value ? t(`${prefix}${String(value)}`, { defaultValue: String(value) }) : null);
+  const shown = (row: CheckRow): string | null => {
+    const value = answers[row.field];
+    if (typeof row.value === 'object') return option(row.value.optionLabelPrefix, value);
+    switch (row.value) {
+      case 'text':
+        return text(value);
+      case 'enteredDate':
+        return req.format.enteredDate(text(value) as IsoDate | null, text(answers[`${row.field}Entered`]));
+      case 'amount':
+        return value == null ? null : t('apply:amount', { amount: value });
+      case 'iban':
+        return value == null ? null : formatIbanForDisplay(String(value));
+      case 'household':
+        return request.householdMembers.length === 0
+          ? t('apply:household.none')
+          : request.householdMembers.map((member) => `${member.fullName} (${option('domain:options.relation.', member.relation)})`).join(t('common:listSeparator'));
+      case 'documents':
+        return request.documents.length === 0
+          ? t('apply:documents.none')
+          : request.documents.map((document) => `${option('apply:options.documentKind.', document.kind)}: ${document.originalName}`).join(t('common:listSeparator'));
+    }
+  };
+  return (JOURNEY_STEPS as readonly JourneyStepDefinition[]).map((step) => ({
+    step: step.id,
+    heading: t(step.checkHeadingKey),
+    rows: step.checkRows
+      .filter((row) => !row.shownWhen || row.shownWhen(answers))
+      .map((row): Row => ({ key: t(row.labelKey), value: shown(row), href: `${pathOf(step.id as StepId)}?returnTo=check`, qa: row.qa, ltr: row.value === 'iban' })),
+  }));
 }
 
 export function applySubmitRoutes(services: Services) {

@@ -2,36 +2,26 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { shownParts, todayIso } from '../../domain/dates.ts';
-import {
-  HOUSING_TYPES,
-  MARITAL_STATUSES,
-  NATIONALITIES,
-  RELATIONS,
-  housingSchema,
-  incomeSchema,
-  makeContactSchema,
-  makeEligibilitySchema,
-  makeHouseholdMemberSchema,
-  makePersonalDetailsSchema,
-  makeSupportSchema,
-  parseForm,
-} from '../../domain/requestForm.ts';
-import type { ApplicationStep } from '../../services/applicationService.ts';
+import { dateFieldsOf, inputNames, JOURNEY_STEPS, plainFieldsOf, stepsInStaffGroup, type JourneyStepDefinition, type StepId } from '../../domain/journeySteps.ts';
+import { HOUSING_TYPES, MARITAL_STATUSES, NATIONALITIES, RELATIONS, makeHouseholdMemberSchema, parseForm } from '../../domain/requestForm.ts';
 import type { Services } from '../../services/index.ts';
+import { schemaContextFor } from '../apply/applyHelpers.ts';
 import { parseId, staffContext } from '../context.ts';
 import { formState, type FieldError } from '../forms.ts';
 import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
 import { uploadedFile } from '../uploads.ts';
 import { declarationTextKey } from '../../domain/declaration.ts';
 
-const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
-const DETAILS_FIELDS = [
-  'livesInServiceArea', 'fullName', 'nationality', 'maritalStatus', 'city', 'district', 'email',
-  'housingType', 'monthlyRent', 'supportType', 'needDescription',
-  ...DATE_FIELDS.flatMap((field) => ['day', 'month', 'year', 'calendar'].map((part) => `${field}-${part}`)),
-];
+// Which steps each staff page groups, and the inputs it posts, come from the journey's step registry.
+const DETAILS_STEPS = stepsInStaffGroup('details');
+const INCOME_STEPS = stepsInStaffGroup('income');
+const DATE_FIELDS = JOURNEY_STEPS.flatMap((step) => dateFieldsOf(step));
+const STORED_FIELDS = JOURNEY_STEPS.flatMap((step) => plainFieldsOf(step));
+const inputsOf = (steps: readonly JourneyStepDefinition[]) => [...new Set(steps.flatMap((step) => inputNames(step)))];
+const DETAILS_FIELDS = inputsOf(DETAILS_STEPS);
+const INCOME_FIELDS = inputsOf(INCOME_STEPS);
+const AMOUNT_FIELDS = INCOME_STEPS.flatMap((step) => step.fields.filter((field) => field.kind === 'amount').map((field) => field.name));
 const MEMBER_FIELDS = ['fullName', 'relation', 'nationalId', 'monthlyIncome', 'birthDate-day', 'birthDate-month', 'birthDate-year', 'birthDate-calendar'];
-const INCOME_FIELDS = ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther'];
 
 function typedValues(body: unknown, fields: string[]): Record<string, string> {
   const source = (body ?? {}) as Record<string, unknown>;
@@ -68,7 +58,7 @@ export function walkInFormRoutes(services: Services) {
 
   async function render(req: Request, res: Response, view: string, titleKey: string, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
     const file = await reception.requestFile(requestIdFrom(req), staffContext(req));
-    const stored = storedValues(file.request as unknown as Record<string, unknown>, [...DETAILS_FIELDS, ...INCOME_FIELDS]);
+    const stored = storedValues(file.request as unknown as Record<string, unknown>, STORED_FIELDS);
     res.status(status).render(view, {
       pageTitleKey: titleKey,
       backLink: `/staff/requests/${file.request.id}`,
@@ -76,14 +66,22 @@ export function walkInFormRoutes(services: Services) {
       conflict,
       options: { nationalities: NATIONALITIES, maritalStatuses: MARITAL_STATUSES, relations: RELATIONS, housingTypes: HOUSING_TYPES },
       serviceCities: config.serviceCities,
+      amountFields: AMOUNT_FIELDS,
       supportTypes: config.supportTypes,
       form: formState({ ...stored, ...values }, errors),
       ...viewFormatters(req),
     });
   }
 
+  /** Each step's own schema over the one posted page; steps that only record a list (documents) pass as answered. */
+  async function parseSteps(req: Request, steps: readonly JourneyStepDefinition[]) {
+    const request = await applications.get(requestIdFrom(req), staffContext(req));
+    const context = schemaContextFor(services, request);
+    return steps.map((step) => [step.id as StepId, step.schema ? parseForm(step.schema(context), req.body) : { ok: true as const, data: {} }] as const);
+  }
+
   /** Saves the steps in order, each with the version the previous one produced. */
-  async function saveSteps(req: Request, steps: [ApplicationStep, Record<string, unknown>][]) {
+  async function saveSteps(req: Request, steps: [StepId, Record<string, unknown>][]) {
     let version = postedVersion(req);
     for (const [step, data] of steps) version = await applications.saveStep(requestIdFrom(req), step, data, version, staffContext(req));
   }
@@ -105,18 +103,11 @@ export function walkInFormRoutes(services: Services) {
   router.get('/staff/requests/:id/details', readFile, (req, res) => details(req, res, 200, {}, []));
   router.post('/staff/requests/:id/details', officer, readFile, async (req, res) => {
     const typed = typedValues(req.body, DETAILS_FIELDS);
-    const today = todayIso(clock.now(), config.timeZone);
-    const parts = [
-      ['eligibility', parseForm(makeEligibilitySchema(config.serviceCities), req.body)],
-      ['personal', parseForm(makePersonalDetailsSchema({ today }), req.body)],
-      ['contact', parseForm(makeContactSchema(config.serviceCities), req.body)],
-      ['housing', parseForm(housingSchema, req.body)],
-      ['support', parseForm(makeSupportSchema(config.supportTypes), req.body)],
-    ] as const;
+    const parts = await parseSteps(req, DETAILS_STEPS);
     const errors = parts.flatMap(([, result]) => (result.ok ? [] : result.errors));
     const unique = errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
     if (unique.length > 0) return details(req, res, 400, typed, unique);
-    const steps = parts.map(([step, result]) => [step, result.ok ? (result.data as Record<string, unknown>) : {}] as [ApplicationStep, Record<string, unknown>]);
+    const steps = parts.map(([step, result]) => [step, result.ok ? (result.data as Record<string, unknown>) : {}] as [StepId, Record<string, unknown>]);
     const saved = await attempt(req, res, (status, errs, conflict) => details(req, res, status, typed, errs, conflict), () => saveSteps(req, steps));
     if (saved) res.redirect(303, `/staff/requests/${requestIdFrom(req)}/household`);
   });
@@ -156,11 +147,11 @@ export function walkInFormRoutes(services: Services) {
   router.get('/staff/requests/:id/income', readFile, (req, res) => income(req, res, 200, {}, []));
   router.post('/staff/requests/:id/income', officer, readFile, async (req, res) => {
     const typed = typedValues(req.body, INCOME_FIELDS);
-    const result = parseForm(incomeSchema, req.body);
-    if (!result.ok) return income(req, res, 400, typed, result.errors);
-    const saved = await attempt(req, res, (status, errs, conflict) => income(req, res, status, typed, errs, conflict), () =>
-      saveSteps(req, [['income', result.data], ['documents', {}]]),
-    );
+    const parts = await parseSteps(req, INCOME_STEPS);
+    const errors = parts.flatMap(([, result]) => (result.ok ? [] : result.errors));
+    if (errors.length > 0) return income(req, res, 400, typed, errors);
+    const steps = parts.map(([step, result]) => [step, result.ok ? (result.data as Record<string, unknown>) : {}] as [StepId, Record<string, unknown>]);
+    const saved = await attempt(req, res, (status, errs, conflict) => income(req, res, status, typed, errs, conflict), () => saveSteps(req, steps));
     if (saved) res.redirect(303, `/staff/requests/${requestIdFrom(req)}/sign`);
   });
 

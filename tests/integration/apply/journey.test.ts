@@ -2,7 +2,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
 import { registerAndVerify } from '../account/support.ts';
-import { validNationalId } from './fixtures.ts';
+import { withPrisma } from '../committee/fixtures.ts';
+import { uniqueNationalId, validNationalId } from './fixtures.ts';
 
 type Agent = ReturnType<typeof request.agent>;
 let testApp: TestApp;
@@ -14,6 +15,7 @@ afterAll(() => testApp.close());
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 const NAME = 'فاطمة علي الزهراني';
+const IBAN = 'SA0380000000608010167519';
 
 async function post(agent: Agent, path: string, fields: Record<string, string>, pagePath = path.split('?')[0] ?? path) {
   const page = await agent.get(pagePath);
@@ -42,7 +44,8 @@ async function fillJourney(agent: Agent) {
   expect((await post(agent, '/apply/household', {})).headers.location).toBe('/apply/income');
   expect((await post(agent, '/apply/income', { incomeSocialSecurity: '٢٬٥٠٠', obligationLoans: '800' })).headers.location).toBe('/apply/housing');
   expect((await post(agent, '/apply/housing', { housingType: 'rented', monthlyRent: '1500' })).headers.location).toBe('/apply/support');
-  expect((await post(agent, '/apply/support', { supportType: 'rent', needDescription: 'تأخرت في سداد الإيجار ثلاثة أشهر.' })).headers.location).toBe('/apply/documents');
+  expect((await post(agent, '/apply/support', { supportType: 'rent', needDescription: 'تأخرت في سداد الإيجار ثلاثة أشهر.' })).headers.location).toBe('/apply/bank');
+  expect((await post(agent, '/apply/bank', { iban: 'sa03 8000 0000 6080 1016 7519' })).headers.location).toBe('/apply/documents');
   expect((await upload(agent, PDF, 'تعريف الراتب.pdf')).status).toBe(303);
   expect((await post(agent, '/apply/documents', {})).headers.location).toBe('/apply/check');
 }
@@ -52,6 +55,11 @@ async function submitted(agent: Agent) {
   const sent = await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: 'فاطمه علي  الزهراني' });
   expect(sent.status).toBe(303);
   return Number(String(sent.headers.location).split('/').pop());
+}
+
+/** A draft typed while the ID was valid, which has expired by the day it is sent. */
+async function expireStoredId(nationalId: string) {
+  await withPrisma(testApp, (prisma) => prisma.supportRequest.updateMany({ where: { status: 'draft', beneficiary: { nationalId } }, data: { idExpiryDate: '2026-02-28', idExpiryDateEntered: null } }));
 }
 
 describe('the online application', () => {
@@ -65,7 +73,7 @@ describe('the online application', () => {
     const resumed = await agent.get('/apply/resume');
     expect(resumed.headers.location).toBe('/apply/personal');
     const personal = await agent.get('/apply/personal');
-    expect(personal.text).toContain('الخطوة 2 من 9');
+    expect(personal.text).toContain('الخطوة 2 من 10');
     expect(personal.text).toContain('href="/apply/eligibility"');
   });
 
@@ -123,7 +131,9 @@ describe('the online application', () => {
     const again = request.agent(testApp.app);
     const login = await again.get('/account/login');
     await again.post('/account/login').type('form').send({ _csrf: csrfFrom(login.text), nationalId: validNationalId('212345670'), password: 'a good password' });
-    expect((await again.get('/apply/resume')).headers.location).toBe('/apply/contact');
+    // A returning applicant lands on the task list, the next section one link away.
+    expect((await again.get('/apply/resume')).headers.location).toBe('/apply');
+    expect((await again.get('/apply')).text).toContain('data-qa="task-contact" data-status="notStarted"');
     const contact = await again.get('/apply/contact');
     expect(contact.text).toMatch(/<option value="الخرج" selected>/);
   });
@@ -237,10 +247,103 @@ describe('the online application', () => {
     expect((await post(agent, '/apply/household?returnTo=check', {}, '/apply/household')).headers.location).toBe('/apply/check');
   });
 
-  it('refuses submission when the ID has expired by the submission date', async () => {
+  it('shows a returning applicant the application as a task list with each section\'s status', async () => {
+    const agent = await registerAndVerify(testApp);
+    expect((await post(agent, '/apply/eligibility', { livesInServiceArea: 'yes', city: 'الرياض' })).headers.location).toBe('/apply/resume');
+    expect((await agent.get('/apply/resume')).headers.location).toBe('/apply/personal');
+    await post(agent, '/apply/personal', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '1', '1', '2030') });
+    await post(agent, '/apply/household/add', { fullName: 'سارة محمد الزهراني', relation: 'daughter', ...date('birthDate', '1', '3', '2012'), nationalId: '', monthlyIncome: '' }, '/apply/household/add');
+    await post(agent, '/apply/income', { incomeSalary: '3000' });
+
+    const hub = await agent.get('/apply');
+    expect(hub.status).toBe(200);
+    expect(hub.text).toContain('أكملت 2 من 8 أقسام');
+    const status = (id: string) => new RegExp(`data-qa="task-${id}" data-status="(\\w+)"`).exec(hub.text)?.[1];
+    expect(status('personal')).toBe('completed');
+    expect(status('income')).toBe('completed');
+    expect(status('household')).toBe('inProgress');
+    // The city comes from the eligibility check, so the address counts as not started until the district is given.
+    expect(status('contact')).toBe('notStarted');
+    expect(status('bank')).toBe('notStarted');
+    expect(status('documents')).toBe('cannotStartYet');
+    expect(hub.text).not.toContain('href="/apply/documents"');
+    expect(status('check')).toBe('cannotStartYet');
+    expect(hub.text).not.toContain('href="/apply/check"');
+    expect(hub.text).toContain('href="/apply/household"');
+    // Someone not signed in still sees the start page.
+    expect((await request.agent(testApp.app).get('/apply')).text).toContain('data-qa="start-button"');
+  });
+
+  it('opens "check and send" on the task list once every section the request needs is completed', async () => {
     const agent = await registerAndVerify(testApp);
     await fillJourney(agent);
-    await post(agent, '/apply/personal?returnTo=check', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '28', '2', '2026') }, '/apply/personal');
+    const hub = await agent.get('/apply');
+    expect(hub.text).toContain('أكملت 8 من 8 أقسام');
+    expect(hub.text).toContain('data-qa="task-check" data-status="notStarted"');
+    expect(hub.text).toContain('href="/apply/check"');
+  });
+
+  it('refuses an ID that expires before the submission date at the personal-details step', async () => {
+    const agent = await registerAndVerify(testApp);
+    await fillJourney(agent);
+    // The clock reads 1 March 2026: an ID that expired the day before cannot be sent today.
+    const expired = await post(agent, '/apply/personal?returnTo=check', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '28', '2', '2026') }, '/apply/personal');
+    expect(expired.status).toBe(400);
+    expect(expired.text).toContain('href="#idExpiryDate-day"');
+    expect(expired.text).toContain('الهوية منتهية الصلاحية');
+    expect(expired.text).toContain('value="28"');
+    // An ID valid on the day of sending, its last day included, is accepted.
+    const lastDay = await post(agent, '/apply/personal?returnTo=check', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '1', '3', '2026') }, '/apply/personal');
+    expect(lastDay.headers.location).toBe('/apply/check');
+  });
+
+  it('refuses a nationality that disagrees with the first digit of the ID', async () => {
+    const citizen = await registerAndVerify(testApp);
+    await fillJourney(citizen);
+    const asResident = await post(citizen, '/apply/personal', { fullName: NAME, nationality: 'non_saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '1', '1', '2030') });
+    expect(asResident.status).toBe(400);
+    expect(asResident.text).toContain('href="#nationality"');
+    expect(asResident.text).toContain('لا تتفق مع رقم الهوية');
+
+    const resident = await registerAndVerify(testApp, { nationalId: uniqueNationalId('2') });
+    await post(resident, '/apply/eligibility', { livesInServiceArea: 'yes', city: 'الرياض' });
+    await resident.get('/apply/resume');
+    const asCitizen = await post(resident, '/apply/personal', { fullName: NAME, nationality: 'saudi', maritalStatus: 'single', ...date('birthDate', '1', '1', '1990'), ...date('idExpiryDate', '1', '1', '2030') });
+    expect(asCitizen.status).toBe(400);
+    expect(asCitizen.text).toContain('href="#nationality"');
+    const asResidentToo = await post(resident, '/apply/personal', { fullName: NAME, nationality: 'non_saudi', maritalStatus: 'single', ...date('birthDate', '1', '1', '1990'), ...date('idExpiryDate', '1', '1', '2030') });
+    expect(asResidentToo.headers.location).toBe('/apply/contact');
+  });
+
+  it('asks for the applicant\'s own IBAN, optional and validated, and signs it with the rest', async () => {
+    const agent = await registerAndVerify(testApp);
+    await fillJourney(agent);
+    const page = await agent.get('/apply/bank');
+    expect(page.text).toContain('(اختياري)');
+    const wrong = await post(agent, '/apply/bank', { iban: 'SA0380000000608010167518' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('href="#iban"');
+    expect(wrong.text).toContain('value="SA0380000000608010167518"');
+    const check = await agent.get('/apply/check');
+    expect(check.text).toMatch(/data-qa="check-iban"[\s\S]*<bdi dir="ltr">SA03 8000 0000 6080 1016 7519<\/bdi>/);
+    expect(check.text).toContain('href="/apply/bank?returnTo=check"');
+    // Left empty, it is simply not given; the request can still be sent.
+    expect((await post(agent, '/apply/bank?returnTo=check', { iban: '' }, '/apply/bank')).headers.location).toBe('/apply/check');
+    expect(/data-qa="check-iban">([\s\S]*?)<\/div>/.exec((await agent.get('/apply/check')).text)?.[1]).toContain('لا يوجد');
+    expect((await post(agent, '/apply/bank?returnTo=check', { iban: IBAN }, '/apply/bank')).headers.location).toBe('/apply/check');
+    const sent = await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: NAME });
+    expect(sent.status).toBe(303);
+    const id = Number(String(sent.headers.location).split('/').pop());
+    const stored = await testApp.services.applications.get(id, { kind: 'system', ip: null });
+    expect(stored.iban).toBe(IBAN);
+    expect(testApp.services.applications.declarationStatus(stored)).toBe('valid');
+  });
+
+  it('still refuses at submission a draft whose ID has expired since it was typed', async () => {
+    const nationalId = uniqueNationalId();
+    const agent = await registerAndVerify(testApp, { nationalId });
+    await fillJourney(agent);
+    await expireStoredId(nationalId);
     const refused = await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: NAME });
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('href="#refusal"');
@@ -248,9 +351,10 @@ describe('the online application', () => {
   });
 
   it('records a signature only when the request is actually sent', async () => {
-    const agent = await registerAndVerify(testApp);
+    const nationalId = uniqueNationalId();
+    const agent = await registerAndVerify(testApp, { nationalId });
     await fillJourney(agent);
-    await post(agent, '/apply/personal?returnTo=check', { fullName: NAME, nationality: 'saudi', maritalStatus: 'widowed', ...date('birthDate', '12', '4', '1985'), ...date('idExpiryDate', '28', '2', '2026') }, '/apply/personal');
+    await expireStoredId(nationalId);
     for (let attempt = 0; attempt < 2; attempt++) {
       expect((await post(agent, '/apply/declaration', { declarationAccepted: 'yes', signatureName: NAME })).status).toBe(409);
     }

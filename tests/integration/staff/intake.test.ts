@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentWithRole, createTestApp, csrfFrom, type TestApp } from '../../support/testApp.ts';
-import { APPLICANT_NAME, nextNationalId, statusOf, submittedRequest, VALID_IBAN, versionOf } from './intakeFixtures.ts';
+import { APPLICANT_NAME, nextNationalId, OTHER_IBAN, statusOf, submittedRequest, VALID_IBAN, versionOf } from './intakeFixtures.ts';
 
 type Agent = Awaited<ReturnType<typeof agentWithRole>>['agent'];
 
@@ -148,13 +148,8 @@ describe('verification, referral and raising', () => {
     expect(byManager.status).toBe(422);
     await verifyAll(id);
     expect((await testApp.data.repositories.requests.findById(id))?.iban).toBe(VALID_IBAN);
-
-    // The confirmed IBAN changed the data: the applicant's signature is stale until signed again.
-    const stale = await post(officer, id, `/staff/requests/${id}/complete-verification`);
-    expect(stale.status).toBe(422);
-    expect(stale.text).toContain('data-qa="blocker-raise.declarationMissingOrStale"');
-    expect(stale.text).not.toContain('blocker-raise.verificationIncomplete');
-    expect((await post(officer, id, `/staff/requests/${id}/sign`, { signatureName: APPLICANT_NAME, signedBeforeMe: 'yes' }, `/staff/requests/${id}/sign`)).status).toBe(303);
+    // Confirming the IBAN the applicant gave and signed leaves their signature valid.
+    expect(await testApp.services.verification.blockers(id)).toEqual([]);
 
     // Referral: open, the raise guard refuses, the researcher answers and closes.
     expect((await post(officer, id, `/staff/requests/${id}/referral`, { reason: 'needs_study', question: '' }, `/staff/requests/${id}/referral`)).status).toBe(400);
@@ -254,5 +249,50 @@ describe('concurrency', () => {
     expect(second.text).toContain(`name="version" value="${await versionOf(testApp, id)}"`);
     const lines = await testApp.data.repositories.casework.verificationLines(id);
     expect(lines.find((line) => line.item === 'income')?.outcome).toBe('verified');
+  });
+});
+
+describe('the applicant\'s IBAN and their signature', () => {
+  async function startVerification(id: number) {
+    expect((await post(officer, id, `/staff/requests/${id}/start-verification`)).status).toBe(303);
+  }
+
+  it('says on the bank line, before saving, that confirming keeps the signature and changing it voids it', async () => {
+    const { id } = await submittedRequest(testApp);
+    await startVerification(id);
+    const page = await officer.get(`/staff/requests/${id}/verification/bank_account`);
+    expect(page.text).toContain('data-qa="resign-notice"');
+    expect(page.text).toContain('تأكيده كما هو لا يُبطل الإقرار');
+    expect(page.text).toContain(`value="${VALID_IBAN}"`);
+    const confirmed = await post(officer, id, `/staff/requests/${id}/verification/bank_account`, { outcome: 'verified', iban: VALID_IBAN }, `/staff/requests/${id}/verification/bank_account`);
+    expect(confirmed.status).toBe(303);
+    expect((await testApp.services.reception.requestFile(id, { kind: 'system', ip: null })).declaration).toBe('valid');
+  });
+
+  it('still needs a new signature when the officer corrects the IBAN, or enters one the applicant did not give', async () => {
+    const { id } = await submittedRequest(testApp);
+    await startVerification(id);
+    const corrected = await post(officer, id, `/staff/requests/${id}/verification/bank_account`, { outcome: 'verified', iban: OTHER_IBAN }, `/staff/requests/${id}/verification/bank_account`);
+    expect(corrected.status).toBe(303);
+    expect((await testApp.data.repositories.requests.findById(id))?.iban).toBe(OTHER_IBAN);
+    expect((await testApp.services.verification.blockers(id)).map((blocker) => blocker.code)).toContain('raise.declarationMissingOrStale');
+
+    const withoutIban = await submittedRequest(testApp, { iban: null });
+    await startVerification(withoutIban.id);
+    const page = await officer.get(`/staff/requests/${withoutIban.id}/verification/bank_account`);
+    expect(page.text).toContain('لم يُدخل المستفيد رقم آيبان');
+    expect((await post(officer, withoutIban.id, `/staff/requests/${withoutIban.id}/verification/bank_account`, { outcome: 'verified', iban: VALID_IBAN }, `/staff/requests/${withoutIban.id}/verification/bank_account`)).status).toBe(303);
+    expect((await testApp.services.verification.blockers(withoutIban.id)).map((blocker) => blocker.code)).toContain('raise.declarationMissingOrStale');
+  });
+
+  it('warns on the data pages of a signed request that a correction needs a new signature', async () => {
+    const { id } = await submittedRequest(testApp);
+    for (const page of ['details', 'household', 'income']) {
+      const html = (await officer.get(`/staff/requests/${id}/${page}`)).text;
+      expect(html, page).toContain('data-qa="resign-notice"');
+      expect(html, page).toContain('يلزم أن يوقّع إقرارًا جديدًا');
+    }
+    // The income page also takes the beneficiary's IBAN, shown as they signed it.
+    expect((await officer.get(`/staff/requests/${id}/income`)).text).toContain(`value="${VALID_IBAN}"`);
   });
 });

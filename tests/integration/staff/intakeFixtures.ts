@@ -13,9 +13,12 @@ export function nextNationalId(): string {
 }
 
 export const APPLICANT_NAME = 'فاطمة محمد العتيبي';
+export const VALID_IBAN = 'SA0380000000608010167519';
+/** Another valid Saudi IBAN, for an officer's correction. */
+export const OTHER_IBAN = 'SA4420000001234567891234';
 
-/** A complete request, signed by the applicant online and submitted: the state the officers start from. */
-export async function submittedRequest(testApp: TestApp, options: { idExpiryDate?: string } = {}) {
+/** A complete request with the applicant's own IBAN, signed online and submitted: the state the officers start from. */
+export async function submittedRequest(testApp: TestApp, options: { idExpiryDate?: string; iban?: string | null } = {}) {
   const { services, data } = testApp;
   const beneficiary = await data.repositories.beneficiaries.create({ nationalId: nextNationalId(), mobile: '+966501234567', passwordHash: null });
   const context: ActingContext = { kind: 'beneficiary', id: beneficiary.id, label: APPLICANT_NAME, ip: '127.0.0.1' };
@@ -29,6 +32,7 @@ export async function submittedRequest(testApp: TestApp, options: { idExpiryDate
     ['income', { incomeSalary: 3000, incomeSocialSecurity: null, incomePension: null, incomeOther: null, obligationLoans: 500, obligationOther: null }],
     ['housing', { housingType: 'rented', monthlyRent: 1500 }],
     ['support', { supportType: 'rent', needDescription: 'أحتاج إلى مساعدة في سداد الإيجار المتأخر' }],
+    ['bank', { iban: options.iban === undefined ? VALID_IBAN : options.iban }],
     ['documents', {}],
   ];
   for (const [step, values] of steps) await services.applications.saveStep(id, step, values, undefined, context);
@@ -49,4 +53,3 @@ export async function statusOf(testApp: TestApp, requestId: number): Promise<str
   return request?.status ?? 'missing';
 }
 
-export const VALID_IBAN = 'SA0380000000608010167519';
