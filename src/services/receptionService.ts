@@ -9,7 +9,7 @@ import { formatReference, parseReference } from '../domain/referenceNumber.ts';
 import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
-import { declarationStatus, transitionActor, type ApplicationService } from './applicationService.ts';
+import { declarationStatus, transitionActor, type ApplicationService, type SignInput, type SignResult } from './applicationService.ts';
 import { assertVersion, loadRequest, requireStaff, statusOf } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
 import { NotFoundError } from './errors.ts';
@@ -185,29 +185,13 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
       expectedVersion: number,
       context: ActingContext,
     ) {
-      const staff = requireStaff(context);
       assertVersion(await loadRequest(data.repositories, requestId), expectedVersion);
-      const result = await applications.sign(
-        requestId,
-        {
-          declarationAccepted: input.signedBeforeMe,
-          signatureName: input.signatureName,
-          channel: 'in_person',
-          ip: context.ip,
-          userAgent: null,
-          witnessedByStaffId: staff.id,
-          scanDocumentId: input.scanDocumentId,
-        },
-        context,
-      );
-      if (result.ok) return result;
-      // The staff form asks "signed before me" in place of the applicant's own tick box.
-      return {
-        ok: false as const,
-        errors: result.errors.map((error) =>
-          error.field === 'declarationAccepted' ? { field: 'signedBeforeMe', code: 'staff:errors.notWitnessed' } : error,
-        ),
-      };
+      return witnessedErrors(await applications.sign(requestId, inPersonSignature(input, context), context));
+    },
+
+    /** What signing in person would refuse, checked before the scan of the paper form is stored. */
+    async inPersonSignatureRefusal(requestId: number, input: { signatureName: unknown; signedBeforeMe: unknown }, context: ActingContext) {
+      return witnessedErrors(await applications.signatureRefusal(requestId, inPersonSignature({ ...input, scanDocumentId: null }, context), context));
     },
 
     /** Submits a walk-in's request with the channel it came through. */
@@ -219,3 +203,25 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
   };
 }
 export type ReceptionService = ReturnType<typeof receptionService>;
+
+function inPersonSignature(input: { signatureName: unknown; signedBeforeMe: unknown; scanDocumentId: number | null }, context: ActingContext): SignInput {
+  return {
+    declarationAccepted: input.signedBeforeMe,
+    signatureName: input.signatureName,
+    channel: 'in_person',
+    ip: context.ip,
+    userAgent: null,
+    witnessedByStaffId: requireStaff(context).id,
+    scanDocumentId: input.scanDocumentId,
+    requireSendableData: true,
+  };
+}
+
+/** The staff form asks "signed before me" in place of the applicant's own tick box. */
+function witnessedErrors(result: SignResult): { ok: true } | { ok: false; errors: FieldError[] } {
+  if (result.ok) return result;
+  return {
+    ok: false,
+    errors: result.errors.map((error) => (error.field === 'declarationAccepted' ? { field: 'signedBeforeMe', code: 'staff:errors.notWitnessed' } : error)),
+  };
+}
