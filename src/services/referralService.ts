@@ -1,5 +1,5 @@
 import type { DataAccess } from '../data/index.ts';
-import { parseDateParts, type IsoDate } from '../domain/dates.ts';
+import { isBefore, parseDateParts, todayIso, type IsoDate } from '../domain/dates.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, assertVersion, changeStatus, loadRequest, requireStaff } from './caseworkSupport.ts';
@@ -86,7 +86,8 @@ export function referralService(data: DataAccess, clock: Clock) {
         const dateTyped = [day, month, year].some((part) => text(part) !== '');
         if (dateTyped) {
           const parsed = parseDateParts(input.visitDate as Parameters<typeof parseDateParts>[0]);
-          if (parsed.ok) visitDate = parsed.iso;
+          if (parsed.ok && isBefore(todayIso(clock.now()), parsed.iso)) errors.push({ field: 'visitDate-day', code: 'research:errors.visitDateFuture' });
+          else if (parsed.ok) visitDate = parsed.iso;
           else errors.push({ field: `visitDate-${parsed.part}`, code: 'research:errors.visitDateInvalid' });
         }
         if (errors.length > 0) return { ok: false, errors };
