@@ -10,6 +10,7 @@ export interface VerificationLineRecord {
   note: string | null;
   staffId: number;
   recordedAt: Date;
+  dataFingerprint: string | null;
 }
 
 export interface InquiryRecord {
@@ -120,11 +121,11 @@ export function caseworkRepository(db: Db) {
     // The file page's reads are SQL: Prisma compiles each model query anew (requestRepository.ts).
     verificationLines: (requestId: number): Promise<VerificationLineRecord[]> =>
       db.$queryRaw<VerificationLineRecord[]>`SELECT * FROM "VerificationLine" WHERE "requestId" = ${requestId} ORDER BY "recordedAt" ASC, "id" ASC`,
-    recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date }) =>
+    recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date; dataFingerprint: string }) =>
       db.verificationLine.upsert({
         where: { requestId_item: { requestId: line.requestId, item: line.item } },
         create: line,
-        update: { outcome: line.outcome, note: line.note, staffId: line.staffId, recordedAt: line.recordedAt },
+        update: { outcome: line.outcome, note: line.note, staffId: line.staffId, recordedAt: line.recordedAt, dataFingerprint: line.dataFingerprint },
       }),
 
     // Inquiry log.

@@ -1,3 +1,5 @@
+import { hashRequestData, type RequestDataSnapshot } from './declaration.ts';
+
 export const VERIFICATION_ITEMS = [
   'identity',
   'household',
@@ -69,4 +71,39 @@ export function verificationItemLabelKey(item: VerificationItem): string {
 
 export function verificationOutcomeLabelKey(outcome: VerificationOutcome): string {
   return `verification.outcomes.${outcome}`;
+}
+
+/** The parts of the applicant's data each line vouches for; a change to any of them undoes the check. */
+export const VERIFICATION_COVERAGE: Readonly<Record<VerificationItem, readonly (keyof RequestDataSnapshot)[]>> = {
+  identity: ['nationalId', 'fullName', 'birthDate', 'nationality', 'idExpiryDate'],
+  household: ['maritalStatus', 'household'],
+  // Household members' own incomes count towards the household's income.
+  income: ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther', 'household'],
+  housing: ['livesInServiceArea', 'city', 'district', 'housingType', 'monthlyRent'],
+  bank_account: ['iban'],
+  documents: ['documents'],
+};
+
+/** A digest of only the data one line covers, stored with the line when it is recorded. */
+export function verificationFingerprint(item: VerificationItem, snapshot: RequestDataSnapshot): string {
+  const covered: RequestDataSnapshot = { nationalId: '', household: [], documents: [] };
+  for (const field of VERIFICATION_COVERAGE[item]) Object.assign(covered, { [field]: snapshot[field] });
+  return hashRequestData(covered);
+}
+
+/**
+ * A line still stands while the data it covers is what the officer checked. Lines recorded before
+ * fingerprints existed (null) are taken as they were recorded.
+ */
+export function isLineCurrent(line: { item: string; dataFingerprint?: string | null }, snapshot: RequestDataSnapshot): boolean {
+  if (line.dataFingerprint == null || !isVerificationItem(line.item)) return true;
+  return line.dataFingerprint === verificationFingerprint(line.item, snapshot);
+}
+
+/** Current lines count; stale ones are shown as "to verify" with when they were last checked. */
+export function splitByCurrency<T extends { item: string; dataFingerprint?: string | null }>(lines: readonly T[], snapshot: RequestDataSnapshot): { current: T[]; stale: T[] } {
+  const current: T[] = [];
+  const stale: T[] = [];
+  for (const line of lines) (isLineCurrent(line, snapshot) ? current : stale).push(line);
+  return { current, stale };
 }

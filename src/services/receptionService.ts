@@ -159,6 +159,12 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
       ];
       const staffNames = await repositories.casework.staffNames(staffIds);
       const status = statusOf(request);
+      const { current, stale } = verification.splitLines(request, lines);
+      // Every outcome recorded for a line, newest first: earlier notes are history, not the line's current note.
+      const lineHistory = timeline
+        .filter((entry) => entry.action === 'request.verification_line_recorded' && entry.details)
+        .map((entry) => ({ item: String(entry.details?.item), outcome: String(entry.details?.outcome), note: typeof entry.details?.note === 'string' ? entry.details.note : null, by: entry.actorLabel, at: entry.at }))
+        .reverse();
       const openReferralCount = referrals.filter((referral) => referral.closedAt === null).length;
       const blockers = ['in_verification', 'ready_for_committee'].includes(status) ? verification.blockersGiven(request, lines, openReferralCount) : [];
       return {
@@ -167,7 +173,9 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         actions: allowedActions(status, transitionActor(context)),
         declaration: declarationStatus(request),
         missingSteps: applications.missingSteps(request),
-        lines,
+        lines: current,
+        staleLines: stale,
+        lineHistory,
         referrals,
         infoRequests,
         timeline,
