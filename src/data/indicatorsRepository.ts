@@ -31,7 +31,7 @@ export function indicatorsRepository(db: Db) {
       }),
     returnedForInformation: (since: Date) => db.decision.count({ where: { outcome: 'more_info', decidedAt: { gte: since } } }),
     registered: (since: Date) => db.beneficiary.count({ where: { registeredAt: { gte: since } } }),
-    servicesDelivered: (sinceDay: string) => db.serviceDelivery.count({ where: { deliveredOn: { gte: sinceDay } } }),
+    servicesDelivered: (sinceDay: string) => db.serviceDelivery.count({ where: { deliveredOn: { gte: sinceDay }, cancelledAt: null } }),
 
     questionsAsked: (since: Date) => db.beneficiaryQuestion.count({ where: { askedAt: { gte: since } } }),
     questionsAnswered: (since: Date) =>
