@@ -33,8 +33,8 @@ export const NECESSARY_MESSAGE_TEMPLATES: readonly string[] = [
   'breachNotice',
 ];
 
-/** Messages sent only with consent (reminders, invitations); none are written yet. */
-export const OPTIONAL_MESSAGE_TEMPLATES: readonly string[] = [];
+/** Messages sent only with consent (reminders, invitations). */
+export const OPTIONAL_MESSAGE_TEMPLATES: readonly string[] = ['ratingInvitation'];
 
 /** Every template must be in one of the two lists (a unit test checks the locales); unlisted counts as optional. */
 export function isOptionalMessage(template: string): boolean {

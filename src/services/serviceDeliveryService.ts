@@ -6,6 +6,7 @@ import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import { refusal, type Refusal } from './committeeService.ts';
 import type { NotificationService } from './notificationService.ts';
+import { inviteToRate } from './ratingService.ts';
 
 export interface ServiceDeliveryInput {
   serviceType: string;
@@ -91,6 +92,7 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           template: 'serviceDelivered',
           dedupeKey: `service-delivered:${delivery.id}`,
         });
+        await inviteToRate(notifications, repositories, request, `service:${delivery.id}`);
         return { ok: true, id: delivery.id };
       });
     },
