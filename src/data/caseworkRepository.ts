@@ -15,7 +15,10 @@ export interface VerificationLineRecord {
 
 export interface InquiryRecord {
   id: number;
-  beneficiaryId: number;
+  /** null for someone not on file */
+  beneficiaryId: number | null;
+  callerName: string | null;
+  callerPhone: string | null;
   requestId: number | null;
   channel: string;
   subject: string;
@@ -129,7 +132,11 @@ export function caseworkRepository(db: Db) {
       }),
 
     // Inquiry log.
-    addInquiry: (data: Omit<InquiryRecord, 'id'>): Promise<InquiryRecord> => db.inquiry.create({ data }),
+    addInquiry: (data: Omit<InquiryRecord, 'id' | 'callerName' | 'callerPhone'> & { callerName?: string | null; callerPhone?: string | null }): Promise<InquiryRecord> =>
+      db.inquiry.create({ data }),
+    /** Inquiries from people not on file, newest first. */
+    inquiriesNotOnFile: (limit = 50): Promise<InquiryRecord[]> =>
+      db.inquiry.findMany({ where: { beneficiaryId: null }, orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], take: limit }),
     inquiriesForBeneficiary: (beneficiaryId: number): Promise<InquiryRecord[]> =>
       db.$queryRaw<InquiryRecord[]>`SELECT * FROM "Inquiry" WHERE "beneficiaryId" = ${beneficiaryId} ORDER BY "recordedAt" DESC, "id" DESC`,
 

@@ -65,6 +65,25 @@ export function feedbackRepository(db: Db) {
 
     addRating: (rating: NewRating) => db.serviceRating.create({ data: rating }),
 
+    // Suggestions and complaints.
+    addSuggestionOrComplaint: async (input: { kind: string; message: string; beneficiaryId: number | null; name: string | null; mobile: string | null; ownerStaffId: number | null; receivedAt: Date; respondBy: Date }, referenceOf: (id: number) => string) => {
+      const created = await db.suggestionOrComplaint.create({ data: input });
+      return db.suggestionOrComplaint.update({ where: { id: created.id }, data: { reference: referenceOf(created.id) } });
+    },
+    findSuggestionOrComplaint: (id: number) => db.suggestionOrComplaint.findUnique({ where: { id } }),
+    findSuggestionOrComplaintByReference: (reference: string) => db.suggestionOrComplaint.findUnique({ where: { reference } }),
+    /** Open ones first, the nearest deadline first; then the latest answered. */
+    suggestionsAndComplaints: (limit = 200) =>
+      db.suggestionOrComplaint.findMany({ orderBy: [{ status: 'desc' }, { respondBy: 'asc' }, { id: 'desc' }], take: limit }),
+    /** Replies only to an open item, so two staff replying at once cannot overwrite each other. */
+    replyToSuggestionOrComplaint: async (id: number, reply: { reply: string; repliedById: number; repliedAt: Date }): Promise<boolean> =>
+      (await db.suggestionOrComplaint.updateMany({ where: { id, status: 'open' }, data: { ...reply, status: 'answered' } })).count === 1,
+    openCountsByOwner: async (ownerIds: number[]) =>
+      (await db.suggestionOrComplaint.groupBy({ by: ['ownerStaffId'], where: { status: 'open', ownerStaffId: { in: ownerIds } }, _count: { _all: true } })).map((row) => ({
+        id: row.ownerStaffId ?? 0,
+        count: row._count._all,
+      })),
+
     /**
      * Aggregates for one period only: no identity leaves this function. Comments come without
      * score, context or date, in text order, and only when `withComments` (enough ratings).

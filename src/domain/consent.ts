@@ -26,6 +26,7 @@ export const NECESSARY_MESSAGE_TEMPLATES: readonly string[] = [
   'registrationComplete',
   'serviceDelivered',
   'questionAnswered',
+  'feedbackAnswered',
   'dataRequestReceived',
   'dataRequestExtended',
   'dataRequestAnswered',

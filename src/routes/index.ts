@@ -14,6 +14,8 @@ import { committeeRoutes } from './committee/index.ts';
 import { accountRoutes } from './account/index.ts';
 import { applyRoutes } from './apply/index.ts';
 import { personalDataRoutes } from './personalDataRoutes.ts';
+import { suggestionRoutes } from './public/suggestionsController.ts';
+import { staffSuggestionRoutes } from './staff/suggestionsController.ts';
 
 export function routes(services: Services) {
   const router = express.Router();
@@ -26,6 +28,8 @@ export function routes(services: Services) {
   router.use(adminSatisfactionRoutes(services));
   router.use(adminIndicatorsRoutes(services));
   router.use(receptionRoutes(services));
+  router.use(suggestionRoutes(services));
+  router.use(staffSuggestionRoutes(services));
   router.use(researchRoutes(services));
   router.use(committeeRoutes(services));
   router.use(personalDataRoutes(services));

@@ -22,6 +22,7 @@ import { storedFileService } from './storedFileService.ts';
 import { withdrawalService } from './withdrawalService.ts';
 import { caseAccessService } from './caseAccessService.ts';
 import { personalDataServices } from './personalDataServices.ts';
+import { suggestionsAndComplaintsService } from './suggestionsAndComplaintsService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -50,6 +51,7 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     ...committeeServices(data, config, clock, notifications),
     ...intakeServices(data, config, clock, notifications, options.translate),
     questions: questionService(data, clock, notifications),
+    suggestionsAndComplaints: suggestionsAndComplaintsService(data, config, clock, notifications),
     ratings: ratingService(data, clock),
     indicators: indicatorService(data, config, clock),
     withdrawals: withdrawalService(data, clock, notifications),

@@ -38,6 +38,21 @@ export function classifySearch(raw: unknown): BeneficiarySearch | null {
   return { by: 'name', value: typed };
 }
 
+const CALLER_NAME_MAX_LENGTH = 120;
+
+/** The one check of an inquiry's channel, subject and answer, wherever it is logged. */
+function inquiryErrors(input: { channel: unknown; subject: unknown; answer: unknown }) {
+  const errors: FieldError[] = [];
+  if (!isChannel(input.channel)) errors.push({ field: 'channel', code: 'staff:errors.inquiryChannelRequired' });
+  const subject = text(input.subject).replace(/\s+/gu, ' ');
+  if (subject === '') errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectRequired' });
+  else if ([...subject].length > INQUIRY_SUBJECT_MAX_LENGTH) errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectTooLong' });
+  const answer = text(input.answer);
+  if (answer === '') errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerRequired' });
+  else if ([...answer].length > INQUIRY_ANSWER_MAX_LENGTH) errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerTooLong' });
+  return { errors, subject, answer };
+}
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
 }
@@ -72,14 +87,7 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         const beneficiary = await repositories.casework.findBeneficiary(beneficiaryId);
         if (!beneficiary) throw new NotFoundError();
         const staff = requireStaff(context);
-        const errors: FieldError[] = [];
-        if (!isChannel(input.channel)) errors.push({ field: 'channel', code: 'staff:errors.inquiryChannelRequired' });
-        const subject = text(input.subject).replace(/\s+/gu, ' ');
-        if (subject === '') errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectRequired' });
-        else if ([...subject].length > INQUIRY_SUBJECT_MAX_LENGTH) errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectTooLong' });
-        const answer = text(input.answer);
-        if (answer === '') errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerRequired' });
-        else if ([...answer].length > INQUIRY_ANSWER_MAX_LENGTH) errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerTooLong' });
+        const { errors, subject, answer } = inquiryErrors(input);
         if (errors.length > 0) return { ok: false, errors };
         const openRequest = beneficiary.requests.find((request) => isOpenStatus(statusOf(request)));
         const inquiry = await repositories.casework.addInquiry({
@@ -102,6 +110,47 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         });
         return { ok: true };
       }),
+
+    /** An inquiry from someone not on file: the name and phone are optional, the rest as for a person on file. */
+    recordInquiryNotOnFile: (
+      input: { channel: unknown; subject: unknown; answer: unknown; callerName: unknown; callerPhone: unknown },
+      context: ActingContext,
+    ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> =>
+      data.transaction(async (repositories) => {
+        const staff = requireStaff(context);
+        const { errors, subject, answer } = inquiryErrors(input);
+        const callerName = text(input.callerName).replace(/\s+/gu, ' ');
+        if ([...callerName].length > CALLER_NAME_MAX_LENGTH) errors.push({ field: 'callerName', code: 'staff:errors.callerNameTooLong' });
+        let callerPhone: string | null = null;
+        if (text(input.callerPhone) !== '') {
+          const parsed = parseSaudiMobile(input.callerPhone);
+          if (parsed.ok) callerPhone = parsed.e164;
+          else errors.push({ field: 'callerPhone', code: 'staff:errors.callerPhoneInvalid' });
+        }
+        if (errors.length > 0) return { ok: false, errors };
+        const inquiry = await repositories.casework.addInquiry({
+          beneficiaryId: null,
+          callerName: callerName || null,
+          callerPhone,
+          requestId: null,
+          channel: input.channel as Channel,
+          subject,
+          answer,
+          staffId: staff.id,
+          recordedAt: clock.now(),
+        });
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'inquiry.recorded',
+          entityType: 'inquiry',
+          entityId: inquiry.id,
+          visibleToBeneficiary: false,
+          details: { channel: inquiry.channel, notOnFile: true },
+        });
+        return { ok: true };
+      }),
+
+    inquiriesNotOnFile: () => data.repositories.casework.inquiriesNotOnFile(),
 
     /**
      * Finds the person by national ID or records them (no online account), then opens a draft on
