@@ -10,11 +10,15 @@ export interface VerificationLineRecord {
   note: string | null;
   staffId: number;
   recordedAt: Date;
+  dataFingerprint: string | null;
 }
 
 export interface InquiryRecord {
   id: number;
-  beneficiaryId: number;
+  /** null for someone not on file */
+  beneficiaryId: number | null;
+  callerName: string | null;
+  callerPhone: string | null;
   requestId: number | null;
   channel: string;
   subject: string;
@@ -185,15 +189,19 @@ export function caseworkRepository(db: Db) {
     // The file page's reads are SQL: Prisma compiles each model query anew (requestRepository.ts).
     verificationLines: (requestId: number): Promise<VerificationLineRecord[]> =>
       db.$queryRaw<VerificationLineRecord[]>`SELECT * FROM "VerificationLine" WHERE "requestId" = ${requestId} ORDER BY "recordedAt" ASC, "id" ASC`,
-    recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date }) =>
+    recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date; dataFingerprint: string }) =>
       db.verificationLine.upsert({
         where: { requestId_item: { requestId: line.requestId, item: line.item } },
         create: line,
-        update: { outcome: line.outcome, note: line.note, staffId: line.staffId, recordedAt: line.recordedAt },
+        update: { outcome: line.outcome, note: line.note, staffId: line.staffId, recordedAt: line.recordedAt, dataFingerprint: line.dataFingerprint },
       }),
 
     // Inquiry log.
-    addInquiry: (data: Omit<InquiryRecord, 'id'>): Promise<InquiryRecord> => db.inquiry.create({ data }),
+    addInquiry: (data: Omit<InquiryRecord, 'id' | 'callerName' | 'callerPhone'> & { callerName?: string | null; callerPhone?: string | null }): Promise<InquiryRecord> =>
+      db.inquiry.create({ data }),
+    /** Inquiries from people not on file, newest first. */
+    inquiriesNotOnFile: (limit = 50): Promise<InquiryRecord[]> =>
+      db.inquiry.findMany({ where: { beneficiaryId: null }, orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], take: limit }),
     inquiriesForBeneficiary: (beneficiaryId: number): Promise<InquiryRecord[]> =>
       db.$queryRaw<InquiryRecord[]>`SELECT * FROM "Inquiry" WHERE "beneficiaryId" = ${beneficiaryId} ORDER BY "recordedAt" DESC, "id" DESC`,
 

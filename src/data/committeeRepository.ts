@@ -273,7 +273,30 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
       deliveredOn: string;
       deliveredById: number;
       note: string | null;
+      exceedReason: string | null;
     }) => db.serviceDelivery.create({ data: input }),
+
+    findServiceDelivery: (requestId: number, serviceId: number) => db.serviceDelivery.findFirst({ where: { id: serviceId, requestId } }),
+
+    /** The services that count against the approval: every one not cancelled, less the one being corrected. */
+    deliveredUnderApproval: (requestId: number, exceptServiceId: number | null = null) =>
+      db.serviceDelivery.findMany({
+        where: { requestId, cancelledAt: null, ...(exceptServiceId === null ? {} : { id: { not: exceptServiceId } }) },
+        select: { amount: true, quantity: true },
+      }),
+
+    /** The accepted decision services are delivered under (the latest one). */
+    acceptedDecision: (requestId: number) =>
+      db.decision.findFirst({ where: { requestId, outcome: 'accept' }, orderBy: { id: 'desc' } }),
+
+    /** Changes a service only while it is not cancelled, so a cancelled service cannot be edited back. */
+    correctServiceDelivery: async (
+      serviceId: number,
+      change: { serviceType: string; amount: number | null; quantity: number | null; deliveredOn: string; note: string | null; exceedReason: string | null; correctedAt: Date; correctionReason: string },
+    ): Promise<boolean> => (await db.serviceDelivery.updateMany({ where: { id: serviceId, cancelledAt: null }, data: change })).count === 1,
+
+    cancelServiceDelivery: async (serviceId: number, cancellation: { cancelledAt: Date; cancelledById: number; cancelReason: string }): Promise<boolean> =>
+      (await db.serviceDelivery.updateMany({ where: { id: serviceId, cancelledAt: null }, data: cancellation })).count === 1,
 
     /** The answer the applicant has been told, if any: never a decision still held back. */
     releasedAnswerFor: (requestId: number) =>
@@ -293,7 +316,7 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
       }),
     servicesForBeneficiary: (beneficiaryId: number) =>
       db.serviceDelivery.findMany({
-        where: { beneficiaryId },
+        where: { beneficiaryId, cancelledAt: null },
         orderBy: [{ deliveredOn: 'desc' }, { id: 'desc' }],
         select: { id: true, requestId: true, serviceType: true, amount: true, quantity: true, deliveredOn: true, note: true },
       }),

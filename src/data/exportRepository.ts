@@ -82,7 +82,7 @@ export function exportRepository(db: Db) {
             r.incomeSalary, r.incomeSocialSecurity, r.incomePension, r.incomeOther, r.monthlyRent, r.submittedAt,
             (SELECT COUNT(*) FROM HouseholdMember h WHERE h.requestId = r.id) AS householdMembers,
             d.outcome, d.amount AS amountApproved, d.decidedAt,
-            (SELECT SUM(s.amount) FROM ServiceDelivery s WHERE s.requestId = r.id) AS amountDelivered
+            (SELECT SUM(s.amount) FROM ServiceDelivery s WHERE s.requestId = r.id AND s.cancelledAt IS NULL) AS amountDelivered
           FROM SupportRequest r
           LEFT JOIN Decision d ON d.id = (SELECT MAX(x.id) FROM Decision x WHERE x.requestId = r.id AND x.releasedAt IS NOT NULL)
           WHERE ${Prisma.join(conditions, ' AND ')}

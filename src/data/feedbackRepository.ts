@@ -31,21 +31,30 @@ export function feedbackRepository(db: Db) {
       return count === 1;
     },
 
-    /** Marks the request rated only if it was not already, so a request is rated once. */
-    markRequestRated: async (requestId: number, at: Date): Promise<boolean> => {
-      const { count } = await db.supportRequest.updateMany({ where: { id: requestId, ratedAt: null }, data: { ratedAt: at } });
-      return count === 1;
+    /** Marks occasions rated; false when another rating took one first, so each is rated once. */
+    markOccasionsAnswered: async (requestId: number, keys: string[]): Promise<boolean> => {
+      const taken = await db.answeredRatingOccasion.count({ where: { key: { in: keys } } });
+      if (taken > 0) return false;
+      await db.answeredRatingOccasion.createMany({ data: keys.map((key) => ({ key, requestId })) });
+      return true;
     },
 
-    /** What the rating offer depends on: ownership, release, delivery and whether it was rated already. */
+    /** What the rating offer depends on: ownership, release, the services delivered and the occasions already rated. */
     ratingTarget: async (requestId: number) => {
       const request = await db.supportRequest.findUnique({
         where: { id: requestId },
-        select: { id: true, reference: true, beneficiaryId: true, decisionReleasedAt: true, ratedAt: true, _count: { select: { services: true } } },
+        select: { id: true, reference: true, beneficiaryId: true, decisionReleasedAt: true, services: { where: { cancelledAt: null }, select: { id: true }, orderBy: { id: 'asc' } } },
       });
-      return request
-        ? { id: request.id, reference: request.reference, beneficiaryId: request.beneficiaryId, decisionReleasedAt: request.decisionReleasedAt, ratedAt: request.ratedAt, servicesDelivered: request._count.services }
-        : null;
+      if (!request) return null;
+      const answered = await db.answeredRatingOccasion.findMany({ where: { requestId }, select: { key: true } });
+      return {
+        id: request.id,
+        reference: request.reference,
+        beneficiaryId: request.beneficiaryId,
+        decisionReleasedAt: request.decisionReleasedAt,
+        serviceIds: request.services.map((service) => service.id),
+        answered: answered.map((row) => row.key),
+      };
     },
 
     /** Who asked, for the staff list and the answer notification (questions hold ids, not relations). */
@@ -56,26 +65,48 @@ export function feedbackRepository(db: Db) {
 
     addRating: (rating: NewRating) => db.serviceRating.create({ data: rating }),
 
-    /** Aggregates only: no identity leaves this function. */
-    ratingSummary: async (latestCommentsLimit = 20) => {
-      const [overall, byScore, byContext, comments] = await Promise.all([
-        db.serviceRating.aggregate({ _count: { _all: true }, _avg: { score: true, easeScore: true } }),
-        db.serviceRating.groupBy({ by: ['score'], _count: { _all: true } }),
-        db.serviceRating.groupBy({ by: ['context'], _count: { _all: true }, _avg: { score: true, easeScore: true } }),
-        db.serviceRating.findMany({
-          where: { comment: { not: null } },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          take: latestCommentsLimit,
-          select: { comment: true, score: true, context: true, createdAt: true },
-        }),
+    // Suggestions and complaints.
+    addSuggestionOrComplaint: async (input: { kind: string; message: string; beneficiaryId: number | null; name: string | null; mobile: string | null; ownerStaffId: number | null; receivedAt: Date; respondBy: Date }, referenceOf: (id: number) => string) => {
+      const created = await db.suggestionOrComplaint.create({ data: input });
+      return db.suggestionOrComplaint.update({ where: { id: created.id }, data: { reference: referenceOf(created.id) } });
+    },
+    findSuggestionOrComplaint: (id: number) => db.suggestionOrComplaint.findUnique({ where: { id } }),
+    findSuggestionOrComplaintByReference: (reference: string) => db.suggestionOrComplaint.findUnique({ where: { reference } }),
+    /** Open ones first, the nearest deadline first; then the latest answered. */
+    suggestionsAndComplaints: (limit = 200) =>
+      db.suggestionOrComplaint.findMany({ orderBy: [{ status: 'desc' }, { respondBy: 'asc' }, { id: 'desc' }], take: limit }),
+    /** Replies only to an open item, so two staff replying at once cannot overwrite each other. */
+    replyToSuggestionOrComplaint: async (id: number, reply: { reply: string; repliedById: number; repliedAt: Date }): Promise<boolean> =>
+      (await db.suggestionOrComplaint.updateMany({ where: { id, status: 'open' }, data: { ...reply, status: 'answered' } })).count === 1,
+    openCountsByOwner: async (ownerIds: number[]) =>
+      (await db.suggestionOrComplaint.groupBy({ by: ['ownerStaffId'], where: { status: 'open', ownerStaffId: { in: ownerIds } }, _count: { _all: true } })).map((row) => ({
+        id: row.ownerStaffId ?? 0,
+        count: row._count._all,
+      })),
+
+    /**
+     * Aggregates for one period only: no identity leaves this function. Comments come without
+     * score, context or date, in text order, and only when `withComments` (enough ratings).
+     */
+    ratingSummary: async (period: { from: Date; to: Date }, withComments: (count: number) => boolean) => {
+      const where = { createdAt: { gte: period.from, lt: period.to } };
+      const [overall, byScore, byContext] = await Promise.all([
+        db.serviceRating.aggregate({ where, _count: { _all: true }, _avg: { score: true, easeScore: true } }),
+        db.serviceRating.groupBy({ where, by: ['score'], _count: { _all: true } }),
+        db.serviceRating.groupBy({ where, by: ['context'], _count: { _all: true }, _avg: { score: true, easeScore: true } }),
       ]);
+      const count = overall._count._all;
+      const comments = withComments(count)
+        ? (await db.serviceRating.findMany({ where: { ...where, comment: { not: null } }, select: { comment: true }, orderBy: { comment: 'asc' } })).map((row) => row.comment ?? '')
+        : null;
       return {
-        count: overall._count._all,
+        count,
         averageScore: overall._avg.score,
         averageEase: overall._avg.easeScore,
         distribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: byScore.find((row) => row.score === score)?._count._all ?? 0 })),
         byContext: byContext.map((row) => ({ context: row.context, count: row._count._all, averageScore: row._avg.score, averageEase: row._avg.easeScore })),
-        latestComments: comments.map((row) => ({ comment: row.comment ?? '', score: row.score, context: row.context, createdAt: row.createdAt })),
+        /** null while the period has too few ratings for its comments to be shown. */
+        comments,
       };
     },
   };

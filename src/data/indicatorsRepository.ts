@@ -31,7 +31,21 @@ export function indicatorsRepository(db: Db) {
       }),
     returnedForInformation: (since: Date) => db.decision.count({ where: { outcome: 'more_info', decidedAt: { gte: since } } }),
     registered: (since: Date) => db.beneficiary.count({ where: { registeredAt: { gte: since } } }),
-    servicesDelivered: (sinceDay: string) => db.serviceDelivery.count({ where: { deliveredOn: { gte: sinceDay } } }),
+    servicesDelivered: (sinceDay: string) => db.serviceDelivery.count({ where: { deliveredOn: { gte: sinceDay }, cancelledAt: null } }),
+
+    inquiriesByChannel: async (since: Date) =>
+      (await db.inquiry.groupBy({ by: ['channel'], where: { recordedAt: { gte: since } }, _count: { _all: true } })).map((row) => ({ channel: row.channel, count: row._count._all })),
+    /** Suggestions and complaints received since `since`, per kind and status, and how many open ones are past their date. */
+    suggestionsAndComplaints: async (since: Date, now: Date) => {
+      const [byStatus, overdue] = await Promise.all([
+        db.suggestionOrComplaint.groupBy({ by: ['kind', 'status'], where: { receivedAt: { gte: since } }, _count: { _all: true } }),
+        db.suggestionOrComplaint.groupBy({ by: ['kind'], where: { receivedAt: { gte: since }, status: 'open', respondBy: { lt: now } }, _count: { _all: true } }),
+      ]);
+      return {
+        byStatus: byStatus.map((row) => ({ kind: row.kind, status: row.status, count: row._count._all })),
+        overdue: overdue.map((row) => ({ kind: row.kind, count: row._count._all })),
+      };
+    },
 
     questionsAsked: (since: Date) => db.beneficiaryQuestion.count({ where: { askedAt: { gte: since } } }),
     questionsAnswered: (since: Date) =>

@@ -33,7 +33,7 @@ export function retentionRepository(db: Db) {
     await db.referral.updateMany({ where: { requestId: { in: ids } }, data: { question: '', answer: null, findings: null, recommendation: null } });
     await db.recommendation.updateMany({ where: { requestId: { in: ids } }, data: { note: '' } });
     await db.decision.updateMany({ where: { requestId: { in: ids } }, data: { note: null } });
-    await db.serviceDelivery.updateMany({ where: { requestId: { in: ids } }, data: { note: null } });
+    await db.serviceDelivery.updateMany({ where: { requestId: { in: ids } }, data: { note: null, exceedReason: null, correctionReason: null, cancelReason: null } });
     await db.inquiry.updateMany({ where: { requestId: { in: ids } }, data: { subject: '', answer: '' } });
     await db.beneficiaryQuestion.updateMany({ where: { requestId: { in: ids } }, data: { question: '', answer: null } });
     await db.serviceRating.updateMany({ where: { requestId: { in: ids } }, data: { comment: null } });

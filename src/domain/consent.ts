@@ -26,6 +26,7 @@ export const NECESSARY_MESSAGE_TEMPLATES: readonly string[] = [
   'registrationComplete',
   'serviceDelivered',
   'questionAnswered',
+  'feedbackAnswered',
   'dataRequestReceived',
   'dataRequestExtended',
   'dataRequestAnswered',
@@ -34,7 +35,7 @@ export const NECESSARY_MESSAGE_TEMPLATES: readonly string[] = [
 ];
 
 /** Messages sent only with consent (reminders, invitations). */
-export const OPTIONAL_MESSAGE_TEMPLATES: readonly string[] = ['infoRequestDeadlineReminder', 'draftReminder', 'draftRemovalWarning'];
+export const OPTIONAL_MESSAGE_TEMPLATES: readonly string[] = ['infoRequestDeadlineReminder', 'draftReminder', 'draftRemovalWarning', 'ratingInvitation'];
 
 /** Every template must be in one of the two lists (a unit test checks the locales); unlisted counts as optional. */
 export function isOptionalMessage(template: string): boolean {

@@ -1,3 +1,6 @@
+import { hashRequestData, requestDataSnapshot, type RequestDataSnapshot } from './declaration.ts';
+import { SIGNED_FIELD_NAMES } from './journeySteps.ts';
+
 export const VERIFICATION_ITEMS = [
   'identity',
   'household',
@@ -69,4 +72,46 @@ export function verificationItemLabelKey(item: VerificationItem): string {
 
 export function verificationOutcomeLabelKey(outcome: VerificationOutcome): string {
   return `verification.outcomes.${outcome}`;
+}
+
+/** The parts of the applicant's data each line vouches for; a change to any of them undoes the check. */
+export const VERIFICATION_COVERAGE: Readonly<Record<VerificationItem, readonly (keyof RequestDataSnapshot)[]>> = {
+  identity: ['nationalId', 'fullName', 'birthDate', 'nationality', 'idExpiryDate'],
+  household: ['maritalStatus', 'household'],
+  // Household members' own incomes count towards the household's income.
+  income: ['incomeSalary', 'incomeSocialSecurity', 'incomePension', 'incomeOther', 'obligationLoans', 'obligationOther', 'household'],
+  housing: ['livesInServiceArea', 'city', 'district', 'housingType', 'monthlyRent'],
+  bank_account: ['iban'],
+  documents: ['documents'],
+};
+
+/** A digest of only the data one line covers, stored with the line when it is recorded. */
+export function verificationFingerprint(item: VerificationItem, snapshot: RequestDataSnapshot): string {
+  const covered = new Set<string>(VERIFICATION_COVERAGE[item]);
+  const answers = Object.fromEntries(SIGNED_FIELD_NAMES.map((field) => [field, covered.has(field) ? snapshot[field] : null]));
+  return hashRequestData(
+    requestDataSnapshot({
+      nationalId: covered.has('nationalId') ? snapshot.nationalId : '',
+      answers,
+      household: covered.has('household') ? snapshot.household : [],
+      documents: covered.has('documents') ? snapshot.documents : [],
+    }),
+  );
+}
+
+/**
+ * A line still stands while the data it covers is what the officer checked. Lines recorded before
+ * fingerprints existed (null) are taken as they were recorded.
+ */
+export function isLineCurrent(line: { item: string; dataFingerprint?: string | null }, snapshot: RequestDataSnapshot): boolean {
+  if (line.dataFingerprint == null || !isVerificationItem(line.item)) return true;
+  return line.dataFingerprint === verificationFingerprint(line.item, snapshot);
+}
+
+/** Current lines count; stale ones are shown as "to verify" with when they were last checked. */
+export function splitByCurrency<T extends { item: string; dataFingerprint?: string | null }>(lines: readonly T[], snapshot: RequestDataSnapshot): { current: T[]; stale: T[] } {
+  const current: T[] = [];
+  const stale: T[] = [];
+  for (const line of lines) (isLineCurrent(line, snapshot) ? current : stale).push(line);
+  return { current, stale };
 }

@@ -15,6 +15,8 @@ import { accountRoutes } from './account/index.ts';
 import { applyRoutes } from './apply/index.ts';
 import { personalDataRoutes } from './personalDataRoutes.ts';
 import { sessionTimeoutRoutes } from './sessionTimeoutController.ts';
+import { suggestionRoutes } from './public/suggestionsController.ts';
+import { staffSuggestionRoutes } from './staff/suggestionsController.ts';
 
 export function routes(services: Services) {
   const router = express.Router();
@@ -28,6 +30,8 @@ export function routes(services: Services) {
   router.use(adminSatisfactionRoutes(services));
   router.use(adminIndicatorsRoutes(services));
   router.use(receptionRoutes(services));
+  router.use(suggestionRoutes(services));
+  router.use(staffSuggestionRoutes(services));
   router.use(researchRoutes(services));
   router.use(committeeRoutes(services));
   router.use(personalDataRoutes(services));

@@ -45,6 +45,8 @@ export interface SignInput {
   userAgent: string | null;
   witnessedByStaffId?: number | null;
   scanDocumentId?: number | null;
+  /** Refuse to sign data that could not be sent as it stands (incomplete, or an ID expired today). */
+  requireSendableData?: boolean;
 }
 
 export type SignResult = { ok: true } | { ok: false; errors: DeclarationError[] };
@@ -127,10 +129,14 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
   }
 
   /** Checks shared by submission and resubmission, in the order the applicant can fix them. */
-  function assertReadyToSubmit(request: FullRequest, now: Date) {
+  function assertDataSendable(request: FullRequest, now: Date) {
     const missing = missingSteps(request);
     if (missing.length > 0) throw new TransitionRefusedError('request.incomplete', { missing });
     if (request.idExpiryDate && !isIdValidOn(request.idExpiryDate, todayIso(now, config.timeZone))) throw new TransitionRefusedError(ID_EXPIRED_CODE);
+  }
+
+  function assertReadyToSubmit(request: FullRequest, now: Date) {
+    assertDataSendable(request, now);
     const declaration = declarationStatus(request);
     if (declaration !== 'valid') throw new TransitionRefusedError(`declaration.${declaration}`);
   }
@@ -272,6 +278,12 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
       return data.transaction((repositories) => signWithin(repositories, requestId, input, context));
     },
 
+    /** The refusal `sign` would give, without signing (so a form can refuse before storing an attachment). */
+    signatureRefusal: async (requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> => {
+      const errors = signatureErrors(await load(data.repositories, requestId, context), input, context);
+      return errors.length > 0 ? { ok: false, errors } : { ok: true };
+    },
+
     /** Signing and sending in one transaction: a refused submission leaves no signature behind. */
     signAndSend(requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
       return data.transaction(async (repositories) => {
@@ -297,14 +309,21 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
     isOpen: (request: { status: string }) => isOpenStatus(request.status as RequestStatus),
   };
 
-  async function signWithin(repositories: Repositories, requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
-    const request = await load(repositories, requestId, context);
+  /** Every reason a signature would be refused, checked before anything is written. */
+  function signatureErrors(request: FullRequest, input: SignInput, context: ActingContext): DeclarationError[] {
     assertEditable(request, context);
-    const errors = validateSignature({
+    // A signature on an unsent request must be over data that can be sent; a re-signature after an officer's correction need not.
+    if (input.requireSendableData && (request.status === 'draft' || request.status === 'needs_info')) assertDataSendable(request, clock.now());
+    return validateSignature({
       declarationAccepted: input.declarationAccepted,
       signatureName: input.signatureName,
       fullName: request.fullName ?? '',
     });
+  }
+
+  async function signWithin(repositories: Repositories, requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {
+    const request = await load(repositories, requestId, context);
+    const errors = signatureErrors(request, input, context);
     if (errors.length > 0) return { ok: false, errors };
     const declaration = await repositories.requests.addDeclaration(request.id, {
       textVersion: DECLARATION_TEXT_VERSION,

@@ -284,6 +284,6 @@ export function committeeServices(
     decisionRelease,
     committee: committeeService(data, config, clock, notifications, decisionRelease),
     registration: registrationService(data, config, clock, notifications),
-    serviceDelivery: serviceDeliveryService(data, clock, notifications),
+    serviceDelivery: serviceDeliveryService(data, clock, notifications, config.timeZone),
   };
 }

@@ -4,6 +4,7 @@ import { reapplyAllowedFrom } from '../domain/beneficiaryOutcome.ts';
 import { auditActor, systemActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationService } from './notificationService.ts';
+import { inviteToRate } from './ratingService.ts';
 
 const RELEASE_BATCH = 200;
 
@@ -45,6 +46,7 @@ export function decisionReleaseService(data: DataAccess, clock: Clock, notificat
       template: decisionReleaseTemplate(decision.outcome),
       dedupeKey: `decision-released:${request.id}`,
     });
+    await inviteToRate(notifications, repositories, request, `decision:${request.id}`);
     return true;
   }
 

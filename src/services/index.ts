@@ -26,6 +26,7 @@ import { nafathService } from './nafathService.ts';
 import { httpNafathClient, type NafathClient } from './nafathClient.ts';
 import { draftReminderService } from './draftReminderService.ts';
 import { profileService } from './profileService.ts';
+import { suggestionsAndComplaintsService } from './suggestionsAndComplaintsService.ts';
 
 export interface ServiceOptions {
   /** Arabic translator for messages the system writes (notifications). */
@@ -56,7 +57,8 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     ...committeeServices(data, config, clock, notifications),
     ...intakeServices(data, config, clock, notifications, options.translate),
     questions: questionService(data, clock, notifications),
-    ratings: ratingService(data, clock),
+    suggestionsAndComplaints: suggestionsAndComplaintsService(data, config, clock, notifications),
+    ratings: ratingService(data, clock, config.timeZone),
     indicators: indicatorService(data, config, clock),
     withdrawals: withdrawalService(data, clock, notifications),
     referenceDocuments: referenceDocumentService(data, documentStorage(config.uploadDir), config.maxUploadBytes, clock),

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { DataAccess } from '../data/index.ts';
 import { CHANNELS } from '../domain/channels.ts';
 import { todayIso } from '../domain/dates.ts';
+import { FEEDBACK_STATUSES, type FeedbackKind } from '../domain/suggestionsAndComplaints.ts';
 import { ANSWERED_STATUSES, OPEN_WORK_STATUSES, heldAnswersOutsideOpenWork } from '../domain/workInHand.ts';
 import { median, percentOf, percentile, wholeDaysBetween } from '../domain/statistics.ts';
 import type { Clock } from './clock.ts';
@@ -36,6 +37,8 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
         answeredQuestions,
         openQuestions,
         ratings,
+        inquiries,
+        feedbackCases,
       ] = await Promise.all([
         indicators.countByStatus(OPEN_WORK_STATUSES),
         indicators.overdueWithCommittee(overdueCutoff),
@@ -49,7 +52,13 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
         indicators.questionsAnswered(since),
         indicators.questionsOpen(),
         indicators.ratings(since),
+        indicators.inquiriesByChannel(since),
+        indicators.suggestionsAndComplaints(since, now),
       ]);
+      const casesOf = (kind: FeedbackKind) => ({
+        byStatus: FEEDBACK_STATUSES.map((status) => ({ status, count: feedbackCases.byStatus.find((row) => row.kind === kind && row.status === status)?.count ?? 0 })),
+        overdue: feedbackCases.overdue.find((row) => row.kind === kind)?.count ?? 0,
+      });
 
       const daysToAnswer = answers.flatMap((answer) =>
         answer.request.submittedAt && answer.releasedAt
@@ -117,6 +126,12 @@ export function indicatorService(data: DataAccess, config: Config, clock: Clock)
           open: openQuestions,
         },
         satisfaction: ratings,
+        contact: {
+          inquiriesByChannel: CHANNELS.map((channel) => ({ channel, count: inquiries.find((row) => row.channel === channel)?.count ?? 0 })),
+          inquiries: inquiries.reduce((total, row) => total + row.count, 0),
+          complaints: casesOf('complaint'),
+          suggestions: casesOf('suggestion'),
+        },
       };
     },
   };

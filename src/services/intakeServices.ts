@@ -15,7 +15,7 @@ export function intakeServices(data: DataAccess, config: Config, clock: Clock, n
   const applications = applicationService(data, config, clock, notifications, translate);
   return {
     verification,
-    referrals: referralService(data, clock, config.deadlines),
+    referrals: referralService(data, clock, config.deadlines, config.timeZone),
     reception: receptionService(data, config, clock, applications, verification),
     deadlineReminders: deadlineReminderService(data, config, clock, notifications, translate),
   };

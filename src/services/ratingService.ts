@@ -1,6 +1,9 @@
-import type { DataAccess } from '../data/index.ts';
+import type { DataAccess, Repositories } from '../data/index.ts';
+import { todayIso } from '../domain/dates.ts';
+import { commentsVisible, nextRatingPeriod, openRatingOccasions, ratingContextOf, ratingOccasions, ratingPeriodStart } from '../domain/rating.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
+import type { NotificationService, RequestApplicant } from './notificationService.ts';
 
 export interface RatingInput {
   score: number;
@@ -9,40 +12,39 @@ export interface RatingInput {
   anonymous: boolean;
 }
 
-export interface RatingTarget {
-  beneficiaryId: number;
-  decisionReleasedAt: Date | null;
-  ratedAt: Date | null;
-  servicesDelivered: number;
-}
-
-/** A rating is offered once there is something to judge (a released decision or a delivered service), and only once. */
-export function ratingOffered(target: RatingTarget): boolean {
-  return target.ratedAt == null && (target.decisionReleasedAt != null || target.servicesDelivered > 0);
-}
-
 export type RatingOutcome = { ok: true } | { ok: false; status: 404 | 409; code: string };
 
-export function ratingService(data: DataAccess, clock: Clock) {
-  async function ownTarget(context: ActingContext & { kind: 'beneficiary' }, requestId: number) {
-    const target = await data.repositories.feedback.ratingTarget(requestId);
-    return target && target.beneficiaryId === context.id ? target : null;
+/**
+ * The invitation to rate, sent once per occasion (the dedupe key) and only to people who agreed to
+ * optional messages (the outbox applies src/domain/consent.ts).
+ */
+export function inviteToRate(notifications: NotificationService, repositories: Repositories, request: RequestApplicant, occasion: string) {
+  return notifications.notifyApplicant(repositories, request, { template: 'ratingInvitation', dedupeKey: `rating-invitation:${occasion}` });
+}
+
+export function ratingService(data: DataAccess, clock: Clock, timeZone: string) {
+  async function openOccasions(repositories: Repositories, requestId: number) {
+    const target = await repositories.feedback.ratingTarget(requestId);
+    if (!target) return null;
+    return { target, open: openRatingOccasions(ratingOccasions({ requestId, decisionReleasedAt: target.decisionReleasedAt, serviceIds: target.serviceIds }), target.answered) };
   }
 
   return {
     /** null for a request that is not the beneficiary's own, so it cannot be probed. */
     async target(context: ActingContext & { kind: 'beneficiary' }, requestId: number) {
-      const target = await ownTarget(context, requestId);
-      return target ? { ...target, offered: ratingOffered(target) } : null;
+      const found = await openOccasions(data.repositories, requestId);
+      if (!found || found.target.beneficiaryId !== context.id) return null;
+      return { id: found.target.id, reference: found.target.reference, offered: found.open.length > 0 };
     },
 
     async rate(context: ActingContext & { kind: 'beneficiary' }, requestId: number, input: RatingInput): Promise<RatingOutcome> {
       return data.transaction(async (repositories): Promise<RatingOutcome> => {
-        const target = await repositories.feedback.ratingTarget(requestId);
-        if (!target || target.beneficiaryId !== context.id) return { ok: false, status: 404, code: 'feedback:errors.requestUnknown' };
-        if (!ratingOffered(target)) return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+        const found = await openOccasions(repositories, requestId);
+        if (!found || found.target.beneficiaryId !== context.id) return { ok: false, status: 404, code: 'feedback:errors.requestUnknown' };
+        if (found.open.length === 0 || !(await repositories.feedback.markOccasionsAnswered(requestId, found.open))) {
+          return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+        }
         const now = clock.now();
-        if (!(await repositories.feedback.markRequestRated(requestId, now))) return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
         const rating = await repositories.feedback.addRating({
           score: input.score,
           easeScore: input.easeScore,
@@ -50,24 +52,28 @@ export function ratingService(data: DataAccess, clock: Clock) {
           anonymous: input.anonymous,
           beneficiaryId: input.anonymous ? null : context.id,
           requestId: input.anonymous ? null : requestId,
-          context: target.servicesDelivered > 0 ? 'service' : 'decision',
-          // Day precision only when anonymous, so the rating cannot be matched to the request's ratedAt by time.
-          createdAt: input.anonymous ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())) : now,
+          context: ratingContextOf(found.open),
+          // The month only, for every rating: a named one's time would narrow down the anonymous ones beside it.
+          createdAt: ratingPeriodStart(todayIso(now, timeZone)),
         });
-        // An anonymous rating leaves no trail back to its author: the audit entry records only that the request was rated.
-        await repositories.audit.append({
-          ...auditActor(context),
-          action: 'request.rated',
-          entityType: input.anonymous ? 'request' : 'rating',
-          entityId: input.anonymous ? requestId : rating.id,
-          requestId,
-          visibleToBeneficiary: true,
-          at: now,
-        });
+        // An anonymous rating leaves no trail at all: no audit entry, no timeline line, no time on the request.
+        if (!input.anonymous) {
+          await repositories.audit.append({
+            ...auditActor(context),
+            action: 'request.rated',
+            entityType: 'rating',
+            entityId: rating.id,
+            requestId,
+            visibleToBeneficiary: true,
+            at: now,
+          });
+        }
         return { ok: true };
       });
     },
 
-    summary: () => data.repositories.feedback.ratingSummary(),
+    /** One month's figures; comments only when the month has enough ratings that none stands out. */
+    summary: (periodStart: Date) =>
+      data.repositories.feedback.ratingSummary({ from: periodStart, to: nextRatingPeriod(periodStart) }, commentsVisible),
   };
 }

@@ -13,7 +13,7 @@ import { duplicateFlags, identityKey, type PersonToCheck } from '../domain/dupli
 import type { IsoDate } from '../domain/dates.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
-import { declarationStatus, transitionActor, type ApplicationService } from './applicationService.ts';
+import { declarationStatus, transitionActor, type ApplicationService, type SignInput, type SignResult } from './applicationService.ts';
 import { assertVersion, loadRequest, requireStaff, statusOf } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
 import { NotFoundError } from './errors.ts';
@@ -55,6 +55,21 @@ export function classifySearch(raw: unknown): BeneficiarySearch | null {
   if (mobile.ok) return { by: 'mobile', value: mobile.e164 };
   if (/^[+\d\s-]+$/.test(typed) || [...typed].length < NAME_SEARCH_MIN_LENGTH) return null;
   return { by: 'name', value: typed };
+}
+
+const CALLER_NAME_MAX_LENGTH = 120;
+
+/** The one check of an inquiry's channel, subject and answer, wherever it is logged. */
+function inquiryErrors(input: { channel: unknown; subject: unknown; answer: unknown }) {
+  const errors: FieldError[] = [];
+  if (!isChannel(input.channel)) errors.push({ field: 'channel', code: 'staff:errors.inquiryChannelRequired' });
+  const subject = text(input.subject).replace(/\s+/gu, ' ');
+  if (subject === '') errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectRequired' });
+  else if ([...subject].length > INQUIRY_SUBJECT_MAX_LENGTH) errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectTooLong' });
+  const answer = text(input.answer);
+  if (answer === '') errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerRequired' });
+  else if ([...answer].length > INQUIRY_ANSWER_MAX_LENGTH) errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerTooLong' });
+  return { errors, subject, answer };
 }
 
 function text(value: unknown): string {
@@ -147,14 +162,7 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         const beneficiary = await repositories.casework.findBeneficiary(beneficiaryId);
         if (!beneficiary) throw new NotFoundError();
         const staff = requireStaff(context);
-        const errors: FieldError[] = [];
-        if (!isChannel(input.channel)) errors.push({ field: 'channel', code: 'staff:errors.inquiryChannelRequired' });
-        const subject = text(input.subject).replace(/\s+/gu, ' ');
-        if (subject === '') errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectRequired' });
-        else if ([...subject].length > INQUIRY_SUBJECT_MAX_LENGTH) errors.push({ field: 'subject', code: 'staff:errors.inquirySubjectTooLong' });
-        const answer = text(input.answer);
-        if (answer === '') errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerRequired' });
-        else if ([...answer].length > INQUIRY_ANSWER_MAX_LENGTH) errors.push({ field: 'answer', code: 'staff:errors.inquiryAnswerTooLong' });
+        const { errors, subject, answer } = inquiryErrors(input);
         if (errors.length > 0) return { ok: false, errors };
         const openRequest = beneficiary.requests.find((request) => isOpenStatus(statusOf(request)));
         const inquiry = await repositories.casework.addInquiry({
@@ -177,6 +185,47 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         });
         return { ok: true };
       }),
+
+    /** An inquiry from someone not on file: the name and phone are optional, the rest as for a person on file. */
+    recordInquiryNotOnFile: (
+      input: { channel: unknown; subject: unknown; answer: unknown; callerName: unknown; callerPhone: unknown },
+      context: ActingContext,
+    ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> =>
+      data.transaction(async (repositories) => {
+        const staff = requireStaff(context);
+        const { errors, subject, answer } = inquiryErrors(input);
+        const callerName = text(input.callerName).replace(/\s+/gu, ' ');
+        if ([...callerName].length > CALLER_NAME_MAX_LENGTH) errors.push({ field: 'callerName', code: 'staff:errors.callerNameTooLong' });
+        let callerPhone: string | null = null;
+        if (text(input.callerPhone) !== '') {
+          const parsed = parseSaudiMobile(input.callerPhone);
+          if (parsed.ok) callerPhone = parsed.e164;
+          else errors.push({ field: 'callerPhone', code: 'staff:errors.callerPhoneInvalid' });
+        }
+        if (errors.length > 0) return { ok: false, errors };
+        const inquiry = await repositories.casework.addInquiry({
+          beneficiaryId: null,
+          callerName: callerName || null,
+          callerPhone,
+          requestId: null,
+          channel: input.channel as Channel,
+          subject,
+          answer,
+          staffId: staff.id,
+          recordedAt: clock.now(),
+        });
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'inquiry.recorded',
+          entityType: 'inquiry',
+          entityId: inquiry.id,
+          visibleToBeneficiary: false,
+          details: { channel: inquiry.channel, notOnFile: true },
+        });
+        return { ok: true };
+      }),
+
+    inquiriesNotOnFile: () => data.repositories.casework.inquiriesNotOnFile(),
 
     /**
      * Finds the person by national ID or records them (no online account), then opens a draft on
@@ -234,6 +283,12 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
       ];
       const staffNames = await repositories.casework.staffNames(staffIds);
       const status = statusOf(request);
+      const { current, stale } = verification.splitLines(request, lines);
+      // Every outcome recorded for a line, newest first: earlier notes are history, not the line's current note.
+      const lineHistory = timeline
+        .filter((entry) => entry.action === 'request.verification_line_recorded' && entry.details)
+        .map((entry) => ({ item: String(entry.details?.item), outcome: String(entry.details?.outcome), note: typeof entry.details?.note === 'string' ? entry.details.note : null, by: entry.actorLabel, at: entry.at }))
+        .reverse();
       const openReferralCount = referrals.filter((referral) => referral.closedAt === null).length;
       const blockers = ['in_verification', 'ready_for_committee'].includes(status) ? verification.blockersGiven(request, lines, openReferralCount) : [];
       return {
@@ -244,7 +299,9 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         stagePages: context.kind === 'staff' ? stagePagesFor(status, context.roles, { decisionReleased: request.decisionReleasedAt !== null }) : [],
         declaration: declarationStatus(request),
         missingSteps: applications.missingSteps(request),
-        lines,
+        lines: current,
+        staleLines: stale,
+        lineHistory,
         referrals: referrals.map((referral) => ({
           ...referral,
           dueBy: deadlineOf(referral.referredAt, config.deadlines.referralDays),
@@ -281,29 +338,13 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
       expectedVersion: number,
       context: ActingContext,
     ) {
-      const staff = requireStaff(context);
       assertVersion(await loadRequest(data.repositories, requestId), expectedVersion);
-      const result = await applications.sign(
-        requestId,
-        {
-          declarationAccepted: input.signedBeforeMe,
-          signatureName: input.signatureName,
-          channel: 'in_person',
-          ip: context.ip,
-          userAgent: null,
-          witnessedByStaffId: staff.id,
-          scanDocumentId: input.scanDocumentId,
-        },
-        context,
-      );
-      if (result.ok) return result;
-      // The staff form asks "signed before me" in place of the applicant's own tick box.
-      return {
-        ok: false as const,
-        errors: result.errors.map((error) =>
-          error.field === 'declarationAccepted' ? { field: 'signedBeforeMe', code: 'staff:errors.notWitnessed' } : error,
-        ),
-      };
+      return witnessedErrors(await applications.sign(requestId, inPersonSignature(input, context), context));
+    },
+
+    /** What signing in person would refuse, checked before the scan of the paper form is stored. */
+    async inPersonSignatureRefusal(requestId: number, input: { signatureName: unknown; signedBeforeMe: unknown }, context: ActingContext) {
+      return witnessedErrors(await applications.signatureRefusal(requestId, inPersonSignature({ ...input, scanDocumentId: null }, context), context));
     },
 
     /** Submits a walk-in's request with the channel it came through. */
@@ -315,3 +356,25 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
   };
 }
 export type ReceptionService = ReturnType<typeof receptionService>;
+
+function inPersonSignature(input: { signatureName: unknown; signedBeforeMe: unknown; scanDocumentId: number | null }, context: ActingContext): SignInput {
+  return {
+    declarationAccepted: input.signedBeforeMe,
+    signatureName: input.signatureName,
+    channel: 'in_person',
+    ip: context.ip,
+    userAgent: null,
+    witnessedByStaffId: requireStaff(context).id,
+    scanDocumentId: input.scanDocumentId,
+    requireSendableData: true,
+  };
+}
+
+/** The staff form asks "signed before me" in place of the applicant's own tick box. */
+function witnessedErrors(result: SignResult): { ok: true } | { ok: false; errors: FieldError[] } {
+  if (result.ok) return result;
+  return {
+    ok: false,
+    errors: result.errors.map((error) => (error.field === 'declarationAccepted' ? { field: 'signedBeforeMe', code: 'staff:errors.notWitnessed' } : error)),
+  };
+}

@@ -1,5 +1,5 @@
 import type { DataAccess } from '../data/index.ts';
-import { parseDateParts, type IsoDate } from '../domain/dates.ts';
+import { isBefore, parseDateParts, todayIso, type IsoDate } from '../domain/dates.ts';
 import { ageInDays, deadlineOf, isOverdue, type Deadlines } from '../domain/workQueues.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
@@ -31,7 +31,7 @@ export interface AnswerInput {
 }
 
 /** Officers refer unclear cases; the social researcher answers, may add a report, and closes. */
-export function referralService(data: DataAccess, clock: Clock, deadlines: Pick<Deadlines, 'referralDays'>) {
+export function referralService(data: DataAccess, clock: Clock, deadlines: Pick<Deadlines, 'referralDays'>, timeZone: string) {
   return {
     refer: (requestId: number, input: { reason: unknown; question: unknown }, expectedVersion: number, context: ActingContext): Promise<Outcome> =>
       data.transaction(async (repositories) => {
@@ -96,7 +96,8 @@ export function referralService(data: DataAccess, clock: Clock, deadlines: Pick<
         const dateTyped = [day, month, year].some((part) => text(part) !== '');
         if (dateTyped) {
           const parsed = parseDateParts(input.visitDate as Parameters<typeof parseDateParts>[0]);
-          if (parsed.ok) visitDate = parsed.iso;
+          if (parsed.ok && isBefore(todayIso(clock.now(), timeZone), parsed.iso)) errors.push({ field: 'visitDate-day', code: 'research:errors.visitDateFuture' });
+          else if (parsed.ok) visitDate = parsed.iso;
           else errors.push({ field: `visitDate-${parsed.part}`, code: 'research:errors.visitDateInvalid' });
         }
         if (errors.length > 0) return { ok: false, errors };

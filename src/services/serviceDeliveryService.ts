@@ -1,8 +1,12 @@
-import type { DataAccess } from '../data/index.ts';
+import type { DataAccess, Repositories } from '../data/index.ts';
+import { todayIso } from '../domain/dates.ts';
+import { changeReasonErrors, checkServiceDelivery, type ServiceApproval } from '../domain/serviceDelivery.ts';
+import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { refusal, type Outcome } from './committeeService.ts';
+import { refusal, type Refusal } from './committeeService.ts';
 import type { NotificationService } from './notificationService.ts';
+import { inviteToRate } from './ratingService.ts';
 
 export interface ServiceDeliveryInput {
   serviceType: string;
@@ -10,21 +14,69 @@ export interface ServiceDeliveryInput {
   quantity: number | null;
   deliveredOn: string;
   note: string | null;
+  /** Required when the delivery goes beyond the approval. */
+  exceedReason?: string | null;
 }
 
-export function serviceDeliveryService(data: DataAccess, clock: Clock, notifications: NotificationService) {
+/** A refusal with a code for the page, or field errors to show on the form with the typed values. */
+export type ServiceOutcome = { ok: true; id: number } | Refusal | { ok: false; status: 400; errors: FieldError[] };
+
+const notRegistered: Refusal = { ok: false, code: 'committee:errors.notRegistered', status: 422 };
+const alreadyCancelled: Refusal = { ok: false, code: 'committee:errors.serviceCancelled', status: 409 };
+
+export function serviceDeliveryService(data: DataAccess, clock: Clock, notifications: NotificationService, timeZone: string) {
+  async function approvalOf(repositories: Repositories, requestId: number): Promise<ServiceApproval | null> {
+    const decision = await repositories.committee.acceptedDecision(requestId);
+    if (!decision) return null;
+    return {
+      supportType: decision.approvedSupportType,
+      amount: decision.amount,
+      quantity: decision.quantity,
+      durationMonths: decision.durationMonths,
+      startsOn: todayIso(decision.decidedAt, timeZone),
+    };
+  }
+
+  /** The one check of a delivery against the approval, for recording and for correcting. */
+  async function check(repositories: Repositories, requestId: number, input: ServiceDeliveryInput, exceptServiceId: number | null) {
+    const approval = await approvalOf(repositories, requestId);
+    if (!approval) return { errors: [], exceedances: [] };
+    return checkServiceDelivery({
+      approval,
+      delivered: await repositories.committee.deliveredUnderApproval(requestId, exceptServiceId),
+      service: input,
+      exceedReason: input.exceedReason ?? null,
+      today: todayIso(clock.now(), timeZone),
+    });
+  }
+
+  const facts = (service: { serviceType: string; amount: number | null; quantity: number | null; deliveredOn: string }) => ({
+    serviceType: service.serviceType,
+    amount: service.amount,
+    quantity: service.quantity,
+    deliveredOn: service.deliveredOn,
+  });
+
   return {
-    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<Outcome<{ id: number }>> {
-      return data.transaction(async (repositories): Promise<Outcome<{ id: number }>> => {
+    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<ServiceOutcome> {
+      return data.transaction(async (repositories): Promise<ServiceOutcome> => {
         const request = await repositories.committee.findForAction(requestId);
         if (!request) return refusal.notFound;
-        if (request.status !== 'registered') return { ok: false, code: 'committee:errors.notRegistered', status: 422 };
+        if (request.status !== 'registered') return notRegistered;
+        const { errors, exceedances } = await check(repositories, requestId, input, null);
+        if (errors.length > 0) return { ok: false, status: 400, errors };
         const now = clock.now();
+        const exceedReason = exceedances.length > 0 ? (input.exceedReason?.trim() ?? null) : null;
         const delivery = await repositories.committee.createServiceDelivery({
           requestId,
           beneficiaryId: request.beneficiary.id,
           deliveredById: context.id,
-          ...input,
+          serviceType: input.serviceType,
+          amount: input.amount,
+          quantity: input.quantity,
+          deliveredOn: input.deliveredOn,
+          note: input.note,
+          exceedReason,
         });
         await repositories.audit.append({
           ...auditActor(context),
@@ -33,14 +85,70 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           entityId: delivery.id,
           requestId,
           visibleToBeneficiary: true,
-          details: { serviceType: input.serviceType, deliveredOn: input.deliveredOn },
+          details: { serviceType: input.serviceType, deliveredOn: input.deliveredOn, ...(exceedances.length > 0 ? { exceedances, exceedReason } : {}) },
           at: now,
         });
         await notifications.notifyApplicant(repositories, request, {
           template: 'serviceDelivered',
           dedupeKey: `service-delivered:${delivery.id}`,
         });
+        await inviteToRate(notifications, repositories, request, `service:${delivery.id}`);
         return { ok: true, id: delivery.id };
+      });
+    },
+
+    /** One recorded service, for its correction page; null when it is not this request's. */
+    find: (requestId: number, serviceId: number) => data.repositories.committee.findServiceDelivery(requestId, serviceId),
+
+    /** Corrects a recorded service in place; what it was and why it changed go to the audit trail. */
+    async correct(context: ActingContext & { kind: 'staff' }, requestId: number, serviceId: number, input: ServiceDeliveryInput & { reason: string | null }): Promise<ServiceOutcome> {
+      return data.transaction(async (repositories): Promise<ServiceOutcome> => {
+        const service = await repositories.committee.findServiceDelivery(requestId, serviceId);
+        if (!service) return refusal.notFound;
+        if (service.cancelledAt) return alreadyCancelled;
+        const { errors, exceedances } = await check(repositories, requestId, input, serviceId);
+        const allErrors = [...changeReasonErrors(input.reason), ...errors];
+        if (allErrors.length > 0) return { ok: false, status: 400, errors: allErrors };
+        const now = clock.now();
+        const reason = input.reason!.trim();
+        const exceedReason = exceedances.length > 0 ? (input.exceedReason?.trim() ?? null) : null;
+        const changed = await repositories.committee.correctServiceDelivery(serviceId, { ...facts(input), note: input.note, exceedReason, correctedAt: now, correctionReason: reason });
+        if (!changed) return alreadyCancelled;
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'service.corrected',
+          entityType: 'service_delivery',
+          entityId: serviceId,
+          requestId,
+          visibleToBeneficiary: false,
+          details: { reason, before: facts(service), after: facts(input), ...(exceedances.length > 0 ? { exceedances, exceedReason } : {}) },
+          at: now,
+        });
+        return { ok: true, id: serviceId };
+      });
+    },
+
+    /** Cancels a service recorded in error; it stays on the staff list and leaves the beneficiary's. */
+    async cancel(context: ActingContext & { kind: 'staff' }, requestId: number, serviceId: number, reason: string | null): Promise<ServiceOutcome> {
+      return data.transaction(async (repositories): Promise<ServiceOutcome> => {
+        const service = await repositories.committee.findServiceDelivery(requestId, serviceId);
+        if (!service) return refusal.notFound;
+        if (service.cancelledAt) return alreadyCancelled;
+        const errors = changeReasonErrors(reason);
+        if (errors.length > 0) return { ok: false, status: 400, errors };
+        const now = clock.now();
+        if (!(await repositories.committee.cancelServiceDelivery(serviceId, { cancelledAt: now, cancelledById: context.id, cancelReason: reason!.trim() }))) return alreadyCancelled;
+        await repositories.audit.append({
+          ...auditActor(context),
+          action: 'service.cancelled',
+          entityType: 'service_delivery',
+          entityId: serviceId,
+          requestId,
+          visibleToBeneficiary: false,
+          details: { reason: reason!.trim(), service: facts(service) },
+          at: now,
+        });
+        return { ok: true, id: serviceId };
       });
     },
 

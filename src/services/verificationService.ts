@@ -6,10 +6,10 @@ import { todayIso } from '../domain/dates.ts';
 import { parseSaudiIban } from '../domain/iban.ts';
 import { raiseBlockers, type RaiseBlocker } from '../domain/raiseGuard.ts';
 import { isIdValidOn } from '../domain/requestForm.ts';
-import { validateVerificationLine, type VerificationItem, type VerificationOutcome } from '../domain/verification.ts';
+import { splitByCurrency, validateVerificationLine, verificationFingerprint, type VerificationItem, type VerificationOutcome } from '../domain/verification.ts';
 import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
-import { declarationStatus } from './applicationService.ts';
+import { declarationStatus, snapshotOf } from './applicationService.ts';
 import { assertTransition, assertVersion, changeStatus, loadRequest, requireStaff } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
 import { TransitionRefusedError, VersionConflictError } from './errors.ts';
@@ -44,10 +44,20 @@ export function verificationService(
   clock: Clock,
   notifications: NotificationService,
 ) {
+  /** The data the checklist vouches for; a scan of the signed declaration is not a document to verify. */
+  function checkedData(request: FullRequest) {
+    const scans = new Set(request.declarations.map((declaration) => declaration.scanDocumentId));
+    return snapshotOf({ ...request, documents: request.documents.filter((document) => !scans.has(document.id)) });
+  }
+
+  function splitLines(request: FullRequest, lines: VerificationLineRecord[]) {
+    return splitByCurrency(lines, checkedData(request));
+  }
+
   function blockersGiven(request: FullRequest, lines: VerificationLineRecord[], openReferralCount: number): RaiseBlocker[] {
     return raiseBlockers({
       requiredItems: config.requiredVerificationItems,
-      verificationLines: lines,
+      verificationLines: splitLines(request, lines).current,
       declarationValid: declarationStatus(request) === 'valid',
       openReferralCount,
       idExpiryDate: request.idExpiryDate ?? UNKNOWN_ID_EXPIRY,
@@ -91,6 +101,7 @@ export function verificationService(
       data.transaction(async (repositories) => blockersFor(repositories, await loadRequest(repositories, requestId))),
     /** The same guard over what a page has already read (the request file): no second read of the request. */
     blockersGiven,
+    splitLines,
 
     startVerification: (requestId: number, expectedVersion: number, context: ActingContext) =>
       data.transaction(async (repositories) => {
@@ -146,6 +157,7 @@ export function verificationService(
           note,
           staffId: staff.id,
           recordedAt: clock.now(),
+          dataFingerprint: verificationFingerprint(input.item, { ...checkedData(request), iban: iban ?? request.iban }),
         });
         await repositories.audit.append({
           ...auditActor(context),

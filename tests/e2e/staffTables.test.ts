@@ -93,7 +93,7 @@ describe('staff tables in a browser', () => {
       { path: '/admin/outbox', tables: ['outbox-table'] },
       { path: '/admin/staff', tables: ['staff-table'] },
       { path: '/admin/satisfaction', tables: ['distribution', 'by-context'] },
-      { path: '/admin/indicators', tables: ['backlog', 'by-channel'] },
+      { path: '/admin/indicators', tables: ['backlog', 'by-channel', 'inquiries-by-channel', 'complaints-by-status'] },
     ];
 
     for (const open of [desktopPage, phonePage]) {

@@ -40,7 +40,7 @@ export const recommendationSchema = z.object({
 
 /** The fields a form shows come back as typed; numbers keep their original digits. */
 export const DECISION_FIELDS = ['outcome', 'approvedSupportType', 'amount', 'quantity', 'durationMonths', 'rejectionReason', 'decisionNote', 'beneficiaryNote'];
-export const SERVICE_FIELDS = ['serviceType', 'amount', 'quantity', 'note', 'deliveredOn-day', 'deliveredOn-month', 'deliveredOn-year', 'deliveredOn-calendar'];
+export const SERVICE_FIELDS = ['serviceType', 'amount', 'quantity', 'note', 'exceedReason', 'deliveredOn-day', 'deliveredOn-month', 'deliveredOn-year', 'deliveredOn-calendar'];
 
 function wholeNumber(raw: string | undefined, max: number): { value: number | null; code?: string } {
   if (raw === undefined) return { value: null };
@@ -147,5 +147,5 @@ export function parseServiceDelivery(body: unknown, config: Config): FormResult<
   const note = text('note') ?? null;
   if (note && note.length > NOTE_MAX) errors.push({ field: 'note', code: 'committee:errors.noteTooLong' });
   if (errors.length > 0 || !date.ok) return { ok: false, errors };
-  return { ok: true, data: { serviceType: serviceType!, amount, quantity, deliveredOn: date.iso, note } };
+  return { ok: true, data: { serviceType: serviceType!, amount, quantity, deliveredOn: date.iso, note, exceedReason: text('exceedReason') ?? null } };
 }

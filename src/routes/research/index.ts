@@ -1,12 +1,20 @@
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
+import { isoToDateParts, isValidIso } from '../../domain/dates.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
 import { formState, keepTyped, type FieldError } from '../forms.ts';
 import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, statusFor, viewFormatters } from '../staff/caseworkHelpers.ts';
 
 const ANSWER_FIELDS = ['answer', 'findings', 'recommendation', 'visitDate-day', 'visitDate-month', 'visitDate-year', 'visitDate-calendar'];
+
+/** A saved visit date back in its three boxes, so saving again does not clear it. */
+function storedVisitDate(iso: string | null): Record<string, string> {
+  if (!iso || !isValidIso(iso)) return {};
+  const { day, month, year } = isoToDateParts(iso);
+  return { 'visitDate-day': String(day), 'visitDate-month': String(month), 'visitDate-year': String(year), 'visitDate-calendar': 'gregorian' };
+}
 
 /** The social researcher's queue of open referrals and the page to answer and close one. */
 export function researchRoutes(services: Services) {
@@ -24,7 +32,7 @@ export function researchRoutes(services: Services) {
     const id = parseId(req.params.id);
     if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
     const { referral, request } = await referrals.get(id);
-    const stored = { answer: referral.answer ?? '', findings: referral.findings ?? '', recommendation: referral.recommendation ?? '' };
+    const stored = { answer: referral.answer ?? '', findings: referral.findings ?? '', recommendation: referral.recommendation ?? '', ...storedVisitDate(referral.visitDate) };
     res.status(status).render('pages/research/referral', {
       pageTitleKey: 'research:referral.title',
       backLink: '/research',

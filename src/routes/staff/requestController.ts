@@ -74,7 +74,8 @@ export function requestRoutes(services: Services) {
       item,
       outcomes: VERIFICATION_OUTCOMES,
       conflict,
-      form: formState({ outcome: line?.outcome, note: line?.note ?? '', iban: file.request.iban ?? '', ...values }, errors),
+      // A new outcome starts with an empty note: the previous note belongs to the previous outcome (shown as history).
+      form: formState({ outcome: line?.outcome, note: '', iban: file.request.iban ?? '', ...values }, errors),
       ...viewFormatters(req),
     });
   }

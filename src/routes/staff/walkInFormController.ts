@@ -172,6 +172,14 @@ export function walkInFormRoutes(services: Services) {
       return sign(req, res, 400, typed, [{ field: 'scan', code }]);
     }
     const scan = received.file;
+    // Refused before the scan is stored, so a refused attempt leaves no document behind.
+    let precheck: Awaited<ReturnType<typeof reception.inPersonSignatureRefusal>> | null = null;
+    const checked = await attempt(req, res, (status, errs, conflict) => sign(req, res, status, typed, errs, conflict), async () => {
+      precheck = await reception.inPersonSignatureRefusal(id, { signatureName: typed.signatureName, signedBeforeMe: typed.signedBeforeMe }, context);
+    });
+    if (!checked || !precheck) return;
+    const refusal = precheck as Awaited<ReturnType<typeof reception.inPersonSignatureRefusal>>;
+    if (!refusal.ok) return sign(req, res, 400, typed, refusal.errors);
     let scanDocumentId: number | null = null;
     type SignOutcome = Awaited<ReturnType<typeof reception.signInPerson>> | { ok: false; errors: FieldError[] };
     let outcome: SignOutcome | null = null;
@@ -186,7 +194,11 @@ export function walkInFormRoutes(services: Services) {
         scanDocumentId = stored.documentId;
       }
       const version = scanDocumentId === null ? postedVersion(req) : (await applications.get(id, context)).version;
-      outcome = await reception.signInPerson(id, { signatureName: typed.signatureName, signedBeforeMe: typed.signedBeforeMe, scanDocumentId }, version, context);
+      try {
+        outcome = await reception.signInPerson(id, { signatureName: typed.signatureName, signedBeforeMe: typed.signedBeforeMe, scanDocumentId }, version, context);
+      } finally {
+        if (scanDocumentId !== null && !(outcome as SignOutcome | null)?.ok) await services.documents.remove(id, scanDocumentId, context);
+      }
     });
     if (!done || !outcome) return;
     const result = outcome as SignOutcome;

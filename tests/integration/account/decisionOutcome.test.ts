@@ -66,7 +66,7 @@ describe('what the applicant sees of the decision', () => {
     const registered = await testApp.services.registration.register(officer, applicant.requestId);
     expect(registered.ok).toBe(true);
     const fileNumber = registered.ok ? registered.fileNumber : '';
-    expect(await testApp.services.serviceDelivery.record(officer, applicant.requestId, { serviceType: 'rent', amount: 1500, quantity: null, deliveredOn: '2026-03-16', note: 'ملاحظة الموظف عن التسليم' })).toMatchObject({ ok: true });
+    expect(await testApp.services.serviceDelivery.record(officer, applicant.requestId, { serviceType: 'rent', amount: 1500, quantity: null, deliveredOn: '2026-03-15', note: 'ملاحظة الموظف عن التسليم' })).toMatchObject({ ok: true });
 
     const served = await applicant.page();
     expect(served).toMatch(new RegExp(`data-qa="answer-file-number">[\\s\\S]*?${fileNumber}`));

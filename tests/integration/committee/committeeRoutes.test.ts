@@ -186,11 +186,11 @@ describe('registration and service delivery', () => {
     expect(missingDate.text).toContain('href="#deliveredOn-day"');
     const recorded = await officer.post(servicesPath).type('form').send({
       _csrf: serviceToken, serviceType: 'food', quantity: '1', note: 'سلة رمضان',
-      'deliveredOn-day': '10', 'deliveredOn-month': '3', 'deliveredOn-year': '2026', 'deliveredOn-calendar': 'gregorian',
+      'deliveredOn-day': '1', 'deliveredOn-month': '3', 'deliveredOn-year': '2026', 'deliveredOn-calendar': 'gregorian',
     });
     expect(recorded.status).toBe(303);
     const listed = await testApp.services.serviceDelivery.listForBeneficiary(beneficiaryId);
-    expect(listed).toEqual([expect.objectContaining({ serviceType: 'food', quantity: 1, amount: null, deliveredOn: '2026-03-10' })]);
+    expect(listed).toEqual([expect.objectContaining({ serviceType: 'food', quantity: 1, amount: null, deliveredOn: '2026-03-01' })]);
     expect(listed[0]).not.toHaveProperty('note');
     const visible = await testApp.data.repositories.audit.forRequest(requestId, true);
     expect(visible.map((entry) => entry.action)).toEqual(expect.arrayContaining(['decision.released', 'request.registered', 'service.delivered']));
