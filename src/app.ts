@@ -44,7 +44,7 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(setUpLocals(config));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(publicPageCache({ enabled: config.production }));
-  app.use(setUpSession(services.data.sessionStore, config));
+  app.use(setUpSession(services.sessionStore, config));
   app.use(noStoreWhenSignedIn);
   app.use(parseMultipart(config));
   app.use(setUpCsrf());

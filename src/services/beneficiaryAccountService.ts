@@ -321,6 +321,9 @@ export function beneficiaryAccountService(
       if (record) await audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.signed_out' });
     },
 
+    /** The beneficiary's record as a relations officer sees it (the mobile-change page). */
+    record: (beneficiaryId: number) => beneficiaries.findById(beneficiaryId),
+
     /** Only accounts with a verified mobile count as signed in. */
     async current(beneficiaryId: number) {
       const record = await beneficiaries.findById(beneficiaryId);

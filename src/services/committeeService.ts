@@ -7,10 +7,8 @@ import { hasAnyRole } from '../domain/roles.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
-import { decisionReleaseService, type DecisionReleaseService } from './decisionReleaseService.ts';
-import { registrationService } from './registrationService.ts';
-import { serviceDeliveryService } from './serviceDeliveryService.ts';
-import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
+import type { DecisionReleaseService } from './decisionReleaseService.ts';
+import { asOutcome, refusal, type Outcome } from './outcome.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export const COMMITTEE_PAGE_SIZE = 25;
@@ -30,32 +28,6 @@ export type DecisionInput =
     }
   | { outcome: 'reject'; rejectionReason: string; note: string | null; beneficiaryNote?: string | null }
   | { outcome: 'more_info'; note: string };
-
-/** Refusals are translation codes, so the page can say why in the user's language. */
-export type Refusal = { ok: false; code: string; status: 404 | 409 | 422 };
-export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
-
-export const refusal = {
-  notFound: { ok: false, code: 'committee:errors.notFound', status: 404 },
-  stale: { ok: false, code: 'committee:errors.changedBySomeoneElse', status: 409 },
-  notWithCommittee: { ok: false, code: 'committee:errors.notWithCommittee', status: 422 },
-} as const;
-
-/**
- * Runs a committee use case and turns the shared use-case errors into the refusal its page shows.
- * A thrown error also rolls back the surrounding transaction, so a lost race leaves nothing behind.
- */
-export async function asOutcome<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof VersionConflictError) return refusal.stale;
-    if (error instanceof TransitionRefusedError)
-      return { ok: false, code: error.code, status: 422 };
-    if (error instanceof NotFoundError) return refusal.notFound;
-    throw error;
-  }
-}
 
 const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {
   accept: 'decide_accept',
@@ -270,18 +242,3 @@ export function committeeService(
 }
 export type CommitteeService = ReturnType<typeof committeeService>;
 
-/** The committee area's use cases, wired together for the composition root. */
-export function committeeServices(
-  data: DataAccess,
-  config: Config,
-  clock: Clock,
-  notifications: NotificationService,
-) {
-  const decisionRelease = decisionReleaseService(data, clock, notifications);
-  return {
-    decisionRelease,
-    committee: committeeService(data, config, clock, notifications, decisionRelease),
-    registration: registrationService(data, config, clock, notifications),
-    serviceDelivery: serviceDeliveryService(data, clock, notifications),
-  };
-}

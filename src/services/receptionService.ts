@@ -7,7 +7,7 @@ import { parseSaudiMobile } from '../domain/mobile.ts';
 import { parseNationalId } from '../domain/nationalId.ts';
 import { formatReference, parseReference } from '../domain/referenceNumber.ts';
 import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
-import type { FieldError } from '../routes/forms.ts';
+import type { FieldError } from '../domain/formValidation.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { declarationStatus, transitionActor, type ApplicationService } from './applicationService.ts';
 import { assertVersion, loadRequest, requireStaff, statusOf } from './caseworkSupport.ts';

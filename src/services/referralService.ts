@@ -1,6 +1,6 @@
 import type { DataAccess } from '../data/index.ts';
 import { parseDateParts, type IsoDate } from '../domain/dates.ts';
-import type { FieldError } from '../routes/forms.ts';
+import type { FieldError } from '../domain/formValidation.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, assertVersion, changeStatus, loadRequest, requireStaff } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';

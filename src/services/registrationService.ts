@@ -5,7 +5,7 @@ import { isRequestStatus } from '../domain/requestStatus.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
-import { asOutcome, refusal, type Outcome } from './committeeService.ts';
+import { asOutcome, refusal, type Outcome } from './outcome.ts';
 import type { NotificationService } from './notificationService.ts';
 
 const notReleased = { ok: false, code: 'committee:errors.decisionNotReleased', status: 422 } as const;

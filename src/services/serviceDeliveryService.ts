@@ -1,7 +1,7 @@
 import type { DataAccess } from '../data/index.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { refusal, type Outcome } from './committeeService.ts';
+import { refusal, type Outcome } from './outcome.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export interface ServiceDeliveryInput {

@@ -3,7 +3,7 @@ import type { Services } from '../../services/index.ts';
 import { DATA_REQUEST_KINDS, daysLeft, isOpen } from '../../domain/dataRequests.ts';
 import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { dataRequestSchema } from './dataRequestSchemas.ts';
@@ -28,7 +28,7 @@ export function accountDataRequestRoutes(services: Services) {
 
   router.post('/account/data-requests', async (req, res) => {
     const typed = keepTyped(req.body, ['kind', 'details']);
-    const form = validateForm(dataRequestSchema, req.body);
+    const form = parseForm(dataRequestSchema, req.body);
     if (!form.ok) return renderNew(req, res, 400, typed, form.errors);
     const context = beneficiaryContext(req, res);
     const created = await services.dataRequests.receive(context, { beneficiaryId: context.id, kind: form.data.kind, details: form.data.details, channel: 'website' });

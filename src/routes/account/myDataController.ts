@@ -4,7 +4,7 @@ import type { Services } from '../../services/index.ts';
 import { MY_DATA_SECTIONS } from '../../services/myDataService.ts';
 import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
-import { formState, validateForm } from '../forms.ts';
+import { formState, parseForm } from '../forms.ts';
 import { myDataSections } from './myDataView.ts';
 
 const consentSchema = z.object({
@@ -54,7 +54,7 @@ export function accountMyDataRoutes(services: Services) {
   });
 
   router.post('/account/my-data/consent', async (req, res) => {
-    const form = validateForm(consentSchema, req.body);
+    const form = parseForm(consentSchema, req.body);
     if (!form.ok) {
       return res.status(400).render('pages/account/my-data/consent', { pageTitleKey: 'privacy:consent.title', backLink: '/account/my-data', form: formState({}, form.errors) });
     }

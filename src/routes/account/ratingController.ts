@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm } from '../forms.ts';
+import { formState, keepTyped, parseForm } from '../forms.ts';
 import { parseId } from '../context.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
@@ -45,7 +45,7 @@ export function accountRatingRoutes(services: Services) {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, FIELDS);
-    const parsed = validateForm(ratingSchema, req.body);
+    const parsed = parseForm(ratingSchema, req.body);
     if (!parsed.ok) return render(req, res, formState(values, parsed.errors), 400);
     const outcome = await services.ratings.rate(beneficiaryContext(req, res), id, parsed.data);
     if (!outcome.ok) return outcome.status === 404 ? notFoundHandler(req, res) : render(req, res);

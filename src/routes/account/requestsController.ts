@@ -90,7 +90,7 @@ export function accountRequestRoutes(services: Services) {
     const request = await ownRequest(req, res);
     if (!request) return notFoundHandler(req, res);
     const status = statusForBeneficiary(request);
-    const timeline = await services.data.repositories.audit.forRequest(request.id, true);
+    const timeline = await services.audit.beneficiaryTimeline(request.id);
     const ratingTarget = await services.ratings.target(context, request.id);
     const answer = await services.decisionRelease.answerForApplicant(request, services.config.reapplyAfterDays);
     const deliveredForRequest =

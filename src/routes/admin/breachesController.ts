@@ -6,7 +6,7 @@ import type { Services } from '../../services/index.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { authorityClock, authorityDeadline } from '../../domain/breach.ts';
 import { foldDigits } from '../../domain/digits.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 
 const RIYADH_OFFSET = '+03:00';
@@ -42,7 +42,7 @@ export function adminBreachRoutes(services: Services) {
 
   router.post('/admin/breaches', async (req, res) => {
     const typed = keepTyped(req.body, ['title', 'description', 'discoveredAt']);
-    const form = validateForm(recordSchema, req.body);
+    const form = parseForm(recordSchema, req.body);
     if (!form.ok) return renderList(req, res, 400, typed, form.errors);
     if (form.data.discoveredAt.getTime() > services.clock.now().getTime()) return renderList(req, res, 400, typed, [{ field: 'discoveredAt', code: 'privacy:breach.errors.discoveredFuture' }]);
     const incident = await breaches.record(staffContext(req), form.data);

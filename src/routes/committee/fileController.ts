@@ -3,7 +3,7 @@ import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
 import { dualDateFormatter } from './viewHelpers.ts';
@@ -47,7 +47,7 @@ export function fileRoutes(services: Services) {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, ['recommendation', 'note']);
-    const parsed = validateForm(recommendationSchema, req.body);
+    const parsed = parseForm(recommendationSchema, req.body);
     if (!parsed.ok) return renderFile(req, res, { recommendation: formState(values, parsed.errors) }, 400);
     const outcome = await services.committee.recordRecommendation(staffContext(req), id, parsed.data);
     if (!outcome.ok) {

@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, validateForm, type FieldError } from '../forms.ts';
+import { formState, parseForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { registrationItemsSchema } from './committeeSchemas.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
@@ -33,7 +33,7 @@ export function registrationRoutes(services: Services) {
   router.post('/staff/requests/:id/registration', officer, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return render(req, res);
-    const parsed = validateForm(itemsSchema, req.body);
+    const parsed = parseForm(itemsSchema, req.body);
     if (!parsed.ok) return render(req, res, [{ field: 'items', code: 'committee:errors.registrationItemRequired' }], 400);
     const outcome = await services.registration.completeItems(staffContext(req), id, parsed.data.items);
     if (!outcome.ok) return outcome.status === 404 ? render(req, res) : render(req, res, [{ field: 'items', code: outcome.code }], outcome.status);

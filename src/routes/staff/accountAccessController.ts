@@ -17,7 +17,6 @@ export function accountAccessRoutes(services: Services) {
   // The mobile page shows the beneficiary's file, and so does its refused form.
   const readBeneficiary = requireCaseRead(services, 'beneficiary_file');
   const accounts = services.beneficiaryAccounts;
-  const { beneficiaries } = services.data.repositories;
 
   const backTo = (req: Request, id: number) => {
     const requestId = parseId(req.body?.requestId);
@@ -46,7 +45,7 @@ export function accountAccessRoutes(services: Services) {
 
   async function renderMobile(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[]) {
     const id = parseId(req.params.id);
-    const record = id === null ? null : await beneficiaries.findById(id);
+    const record = id === null ? null : await accounts.record(id);
     if (!record) return notFound(res);
     res.status(status).render('pages/staff/beneficiaryMobile', {
       pageTitleKey: 'staff:mobileChange.title',

@@ -5,7 +5,7 @@ import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { DATA_REQUEST_KINDS, daysLeft, isOpen, isOverdue } from '../../domain/dataRequests.ts';
 import { parseNationalId } from '../../domain/nationalId.ts';
 import { NotFoundError, TransitionRefusedError } from '../../services/errors.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { recordedDataRequestSchema, staffAnswerSchema } from '../account/dataRequestSchemas.ts';
@@ -39,7 +39,7 @@ export function staffDataRequestRoutes(services: Services) {
 
   router.post('/staff/data-requests', async (req, res) => {
     const typed = keepTyped(req.body, ['nationalId', 'channel', 'kind', 'details']);
-    const form = validateForm(recordedDataRequestSchema, req.body);
+    const form = parseForm(recordedDataRequestSchema, req.body);
     const errors = form.ok ? [] : [...form.errors];
     const nationalId = parseNationalId(typed.nationalId ?? '');
     const person = nationalId.ok ? await services.dataRequests.findPerson(nationalId.value) : null;
@@ -85,7 +85,7 @@ export function staffDataRequestRoutes(services: Services) {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const typed = keepTyped(req.body, ['outcome', 'text']);
-    const form = validateForm(staffAnswerSchema, req.body);
+    const form = parseForm(staffAnswerSchema, req.body);
     try {
       if (!form.ok) return await renderOne(req, res, id, 400, typed, form.errors);
       const context = staffContext(req);

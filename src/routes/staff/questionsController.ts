@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm } from '../forms.ts';
+import { formState, keepTyped, parseForm } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { notFoundHandler } from '../../middleware/errorHandler.ts';
@@ -48,7 +48,7 @@ export function staffQuestionRoutes(services: Services) {
     const id = parseId(req.params.id);
     if (!id) return notFoundHandler(req, res);
     const values = keepTyped(req.body, ['answer']);
-    const parsed = validateForm(answerSchema, req.body);
+    const parsed = parseForm(answerSchema, req.body);
     if (!parsed.ok) return renderAnswer(req, res, formState(values, parsed.errors), 400);
     const outcome = await services.questions.answer(staffContext(req), id, parsed.data.answer);
     if (!outcome.ok) {
