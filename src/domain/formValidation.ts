@@ -18,8 +18,9 @@ export const UNREADABLE_FORM_CODE = 'form.invalid';
 
 /** Every problem at once, one per input, in the order the schema lists its fields (the order of the page). */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
-  // A schema-level message wins over this per-parse one, so only unlabelled issues fall back to it.
-  const result = schema.safeParse(body ?? {}, { error: () => UNREADABLE_FORM_CODE });
+  // A request without a body is an empty form. A schema-level message wins over this per-parse
+  // one, so only unlabelled issues fall back to it.
+  const result = schema.safeParse(body === undefined ? {} : body, { error: () => UNREADABLE_FORM_CODE });
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: fieldErrorsOf(result.error.issues) };
 }
