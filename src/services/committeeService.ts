@@ -8,7 +8,7 @@ import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
 import type { DecisionReleaseService } from './decisionReleaseService.ts';
-import { asOutcome, refusal, type Outcome } from './outcome.ts';
+import { NotFoundError, TransitionRefusedError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export const COMMITTEE_PAGE_SIZE = 25;
@@ -28,6 +28,8 @@ export type DecisionInput =
     }
   | { outcome: 'reject'; rejectionReason: string; note: string | null; beneficiaryNote?: string | null }
   | { outcome: 'more_info'; note: string };
+
+const notWithCommittee = () => new TransitionRefusedError('committee:errors.notWithCommittee');
 
 const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {
   accept: 'decide_accept',
@@ -139,14 +141,14 @@ export function committeeService(
       context: ActingContext & { kind: 'staff' },
       requestId: number,
       input: { recommendation: RecommendationChoice; note: string },
-    ): Promise<Outcome> {
+    ): Promise<void> {
       if (!hasAnyRole(context.roles, ['committee_member', 'committee_chair'])) {
-        return { ok: false, code: 'transition.roleNotAllowed', status: 422 };
+        throw new TransitionRefusedError('transition.roleNotAllowed');
       }
       return data.transaction(async (repositories) => {
         const request = await repositories.committee.findForAction(requestId);
-        if (!request) return refusal.notFound;
-        if (request.status !== 'with_committee') return refusal.notWithCommittee;
+        if (!request) throw new NotFoundError();
+        if (request.status !== 'with_committee') throw notWithCommittee();
         const now = clock.now();
         const saved = await repositories.committee.upsertRecommendation({
           requestId,
@@ -164,7 +166,6 @@ export function committeeService(
           details: { recommendation: input.recommendation },
           at: now,
         });
-        return { ok: true };
       });
     },
 
@@ -176,12 +177,11 @@ export function committeeService(
       context: ActingContext & { kind: 'staff' },
       requestId: number,
       input: DecisionInput,
-    ): Promise<Outcome<{ released: boolean }>> {
-      return asOutcome(() =>
-        data.transaction(async (repositories): Promise<Outcome<{ released: boolean }>> => {
+    ): Promise<{ released: boolean }> {
+      return data.transaction(async (repositories) => {
           const request = await repositories.committee.findForAction(requestId);
-          if (!request) return refusal.notFound;
-          if (!isRequestStatus(request.status)) return refusal.notWithCommittee;
+          if (!request) throw new NotFoundError();
+          if (!isRequestStatus(request.status)) throw notWithCommittee();
           const to = assertTransition(request, DECISION_ACTIONS[input.outcome], context);
           const now = clock.now();
           const decision = await repositories.committee.createDecision({
@@ -231,12 +231,11 @@ export function committeeService(
               template: 'decisionReleasedMoreInfo',
               dedupeKey: `committee-more-info:${decision.id}`,
             });
-            return { ok: true, released: true };
+            return { released: true };
           }
           const released = await release.releaseWithin(repositories, decision.id, now, context);
-          return { ok: true, released };
-        }),
-      );
+          return { released };
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { DataAccess } from '../data/index.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { refusal, type Outcome } from './outcome.ts';
+import { NotFoundError, TransitionRefusedError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export interface ServiceDeliveryInput {
@@ -14,11 +14,11 @@ export interface ServiceDeliveryInput {
 
 export function serviceDeliveryService(data: DataAccess, clock: Clock, notifications: NotificationService) {
   return {
-    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<Outcome<{ id: number }>> {
-      return data.transaction(async (repositories): Promise<Outcome<{ id: number }>> => {
+    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<{ id: number }> {
+      return data.transaction(async (repositories) => {
         const request = await repositories.committee.findForAction(requestId);
-        if (!request) return refusal.notFound;
-        if (request.status !== 'registered') return { ok: false, code: 'committee:errors.notRegistered', status: 422 };
+        if (!request) throw new NotFoundError();
+        if (request.status !== 'registered') throw new TransitionRefusedError('committee:errors.notRegistered');
         const now = clock.now();
         const delivery = await repositories.committee.createServiceDelivery({
           requestId,
@@ -40,7 +40,7 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           template: 'serviceDelivered',
           dedupeKey: `service-delivered:${delivery.id}`,
         });
-        return { ok: true, id: delivery.id };
+        return { id: delivery.id };
       });
     },
 

@@ -3,11 +3,13 @@ import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
 import { dualDateFormatter } from './viewHelpers.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import { NotFoundError } from '../../services/errors.ts';
+
+const CHANGED_BY_SOMEONE_ELSE = 'committee:errors.changedBySomeoneElse';
 
 export function fileRoutes(services: Services) {
   const router = express.Router();
@@ -17,7 +19,7 @@ export function fileRoutes(services: Services) {
   async function renderFile(req: Request, res: Response, forms: { recommendation?: object; decision?: object } = {}, status = 200) {
     const id = parseId(req.params.id);
     const file = id ? await services.committee.file(id) : null;
-    if (!file) return notFoundHandler(req, res);
+    if (!file) throw new NotFoundError();
     const staff = req.staff!;
     const myRecommendation = file.request.recommendations.find((item) => item.memberId === staff.id);
     const errors = [
@@ -45,14 +47,15 @@ export function fileRoutes(services: Services) {
 
   router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const values = keepTyped(req.body, ['recommendation', 'note']);
     const parsed = parseForm(recommendationSchema, req.body);
     if (!parsed.ok) return renderFile(req, res, { recommendation: formState(values, parsed.errors) }, 400);
-    const outcome = await services.committee.recordRecommendation(staffContext(req), id, parsed.data);
-    if (!outcome.ok) {
-      if (outcome.status === 404) return renderFile(req, res);
-      return renderFile(req, res, { recommendation: formState(values, [{ field: 'recommendation', code: outcome.code }]) }, outcome.status);
+    try {
+      await services.committee.recordRecommendation(staffContext(req), id, parsed.data);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return renderFile(req, res, { recommendation: formState(values, refusalErrors(refusal, 'recommendation', CHANGED_BY_SOMEONE_ELSE)) }, refusal.status);
     }
     req.session.flashMessage = { key: 'committee:flash.recommendationSaved' };
     res.redirect(303, `/committee/requests/${id}`);
@@ -60,14 +63,16 @@ export function fileRoutes(services: Services) {
 
   router.post('/committee/requests/:id/decision', requireRole('committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const values = keepTyped(req.body, DECISION_FIELDS);
     const parsed = parseDecision(req.body, services.config);
     if (!parsed.ok) return renderFile(req, res, { decision: formState(values, parsed.errors) }, 400);
-    const outcome = await services.committee.recordDecision(staffContext(req), id, parsed.data);
-    if (!outcome.ok) {
-      if (outcome.status === 404) return renderFile(req, res);
-      return renderFile(req, res, { decision: formState(values, [{ field: 'outcome', code: outcome.code }]) }, outcome.status);
+    let outcome: { released: boolean };
+    try {
+      outcome = await services.committee.recordDecision(staffContext(req), id, parsed.data);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return renderFile(req, res, { decision: formState(values, refusalErrors(refusal, 'outcome', CHANGED_BY_SOMEONE_ELSE)) }, refusal.status);
     }
     req.session.flashMessage = {
       key:

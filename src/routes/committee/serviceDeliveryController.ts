@@ -2,11 +2,11 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped } from '../forms.ts';
+import { formState, keepTyped, refusalErrors, refusalOf } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { parseServiceDelivery, SERVICE_FIELDS } from './committeeSchemas.ts';
 import { dualDateFormatter } from './viewHelpers.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import { NotFoundError } from '../../services/errors.ts';
 
 export function serviceDeliveryRoutes(services: Services) {
   const router = express.Router();
@@ -17,7 +17,7 @@ export function serviceDeliveryRoutes(services: Services) {
   async function render(req: Request, res: Response, form = formState(), status = 200) {
     const id = parseId(req.params.id);
     const file = id ? await services.committee.file(id) : null;
-    if (!file) return notFoundHandler(req, res);
+    if (!file) throw new NotFoundError();
     res.status(status).render('pages/committee/services', {
       pageTitle: req.t('committee:services.title', { reference: file.request.reference ?? file.request.id }),
       backLink: `/committee/requests/${file.request.id}`,
@@ -37,9 +37,11 @@ export function serviceDeliveryRoutes(services: Services) {
     const values = keepTyped(req.body, SERVICE_FIELDS);
     const parsed = parseServiceDelivery(req.body, services.config);
     if (!parsed.ok) return render(req, res, formState(values, parsed.errors), 400);
-    const outcome = await services.serviceDelivery.record(staffContext(req), id, parsed.data);
-    if (!outcome.ok) {
-      return outcome.status === 404 ? render(req, res) : render(req, res, formState(values, [{ field: 'serviceType', code: outcome.code }]), outcome.status);
+    try {
+      await services.serviceDelivery.record(staffContext(req), id, parsed.data);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return render(req, res, formState(values, refusalErrors(refusal, 'serviceType', 'committee:errors.changedBySomeoneElse')), refusal.status);
     }
     req.session.flashMessage = { key: 'committee:flash.serviceRecorded' };
     res.redirect(303, `/staff/requests/${id}/services`);

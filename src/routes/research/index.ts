@@ -3,8 +3,8 @@ import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
-import { formState, keepTyped, type FieldError } from '../forms.ts';
-import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, statusFor, viewFormatters } from '../staff/caseworkHelpers.ts';
+import { formState, keepTyped, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
+import { postedVersion, redirectWithFlash, viewFormatters } from '../staff/caseworkHelpers.ts';
 
 const ANSWER_FIELDS = ['answer', 'findings', 'recommendation', 'visitDate-day', 'visitDate-month', 'visitDate-year', 'visitDate-calendar'];
 
@@ -58,8 +58,8 @@ export function researchRoutes(services: Services) {
       );
       if (!result.ok) return renderReferral(req, res, 400, typed, result.errors);
     } catch (error) {
-      const failure = caseworkFailure(error);
-      return renderReferral(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+      const refusal = refusalOf(error);
+      return renderReferral(req, res, refusal.status, typed, refusalErrors(refusal), refusal.kind === 'conflict');
     }
     if (close) return redirectWithFlash(req, res, '/research', 'research:flash.closed');
     redirectWithFlash(req, res, `/research/referrals/${id}`, 'research:flash.saved');

@@ -6,16 +6,12 @@ import { formatIbanForDisplay } from '../../domain/iban.ts';
 import { REFERRAL_REASONS } from '../../services/referralService.ts';
 import type { Services } from '../../services/index.ts';
 import { staffContext } from '../context.ts';
-import { formState, keepTyped, type FieldError } from '../forms.ts';
+import { formState, keepTyped, refusalErrors, refusalOf, type FieldError, type Refusal } from '../forms.ts';
 import {
-  caseworkFailure,
   postedVersion,
   redirectWithFlash,
-  refusalErrors,
   requestIdFrom,
-  statusFor,
   viewFormatters,
-  type CaseworkFailure,
 } from './caseworkHelpers.ts';
 
 const OFFICE_ROLES = ['relations_officer', 'manager'] as const;
@@ -27,7 +23,7 @@ export function requestRoutes(services: Services) {
   const readFile = requireCaseRead(services, 'request_file');
   const { reception, verification, referrals } = services;
 
-  async function renderFile(req: Request, res: Response, status = 200, failure: CaseworkFailure | null = null) {
+  async function renderFile(req: Request, res: Response, status = 200, failure: Refusal | null = null) {
     const file = await reception.requestFile(requestIdFrom(req), staffContext(req));
     res.status(status).render('pages/staff/request', {
       pageTitle: req.t('staff:request.title', { reference: file.request.reference ?? req.t('staff:request.draft') }),
@@ -55,7 +51,8 @@ export function requestRoutes(services: Services) {
       try {
         await perform(id, postedVersion(req), req);
       } catch (error) {
-        return renderFile(req, res, statusFor(caseworkFailure(error)), caseworkFailure(error));
+        const refusal = refusalOf(error);
+        return renderFile(req, res, refusal.status, refusal);
       }
       redirectWithFlash(req, res, `/staff/requests/${id}`, `staff:flash.${segment}`);
     });
@@ -97,8 +94,8 @@ export function requestRoutes(services: Services) {
       );
       if (!result.ok) return renderLine(req, res, 400, typed, result.errors);
     } catch (error) {
-      const failure = caseworkFailure(error);
-      return renderLine(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+      const refusal = refusalOf(error);
+      return renderLine(req, res, refusal.status, typed, refusalErrors(refusal), refusal.kind === 'conflict');
     }
     redirectWithFlash(req, res, `/staff/requests/${id}#verification`, 'staff:flash.lineRecorded');
   });
@@ -133,8 +130,8 @@ export function requestRoutes(services: Services) {
         const result = await options.perform(req, id, typed);
         if (!result.ok) return render(req, res, 400, typed, result.errors);
       } catch (error) {
-        const failure = caseworkFailure(error);
-        return render(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+        const refusal = refusalOf(error);
+        return render(req, res, refusal.status, typed, refusalErrors(refusal), refusal.kind === 'conflict');
       }
       redirectWithFlash(req, res, `/staff/requests/${id}`, options.flashKey);
     });

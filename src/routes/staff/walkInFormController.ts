@@ -19,8 +19,8 @@ import {
 import type { ApplicationStep } from '../../services/applicationService.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
-import { formState, type FieldError } from '../forms.ts';
-import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
+import { formState, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
+import { postedVersion, redirectWithFlash, requestIdFrom, viewFormatters } from './caseworkHelpers.ts';
 import { uploadedFile } from '../uploads.ts';
 
 const DATE_FIELDS = ['birthDate', 'idExpiryDate'];
@@ -92,8 +92,8 @@ export function walkInFormRoutes(services: Services) {
       await work();
       return true;
     } catch (error) {
-      const failure = caseworkFailure(error);
-      await retry(statusFor(failure), refusalErrors(failure), failure.kind === 'conflict');
+      const refusal = refusalOf(error);
+      await retry(refusal.status, refusalErrors(refusal), refusal.kind === 'conflict');
       return false;
     }
   }
