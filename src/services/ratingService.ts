@@ -1,6 +1,8 @@
 import type { DataAccess } from '../data/index.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
+import { NotFoundError, TransitionRefusedError } from './errors.ts';
+import { ratingOffered } from '../domain/rating.ts';
 
 export interface RatingInput {
   score: number;
@@ -8,20 +10,6 @@ export interface RatingInput {
   comment: string | null;
   anonymous: boolean;
 }
-
-export interface RatingTarget {
-  beneficiaryId: number;
-  decisionReleasedAt: Date | null;
-  ratedAt: Date | null;
-  servicesDelivered: number;
-}
-
-/** A rating is offered once there is something to judge (a released decision or a delivered service), and only once. */
-export function ratingOffered(target: RatingTarget): boolean {
-  return target.ratedAt == null && (target.decisionReleasedAt != null || target.servicesDelivered > 0);
-}
-
-export type RatingOutcome = { ok: true } | { ok: false; status: 404 | 409; code: string };
 
 export function ratingService(data: DataAccess, clock: Clock) {
   async function ownTarget(context: ActingContext & { kind: 'beneficiary' }, requestId: number) {
@@ -36,13 +24,13 @@ export function ratingService(data: DataAccess, clock: Clock) {
       return target ? { ...target, offered: ratingOffered(target) } : null;
     },
 
-    async rate(context: ActingContext & { kind: 'beneficiary' }, requestId: number, input: RatingInput): Promise<RatingOutcome> {
-      return data.transaction(async (repositories): Promise<RatingOutcome> => {
+    async rate(context: ActingContext & { kind: 'beneficiary' }, requestId: number, input: RatingInput): Promise<void> {
+      return data.transaction(async (repositories) => {
         const target = await repositories.feedback.ratingTarget(requestId);
-        if (!target || target.beneficiaryId !== context.id) return { ok: false, status: 404, code: 'feedback:errors.requestUnknown' };
-        if (!ratingOffered(target)) return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+        if (!target || target.beneficiaryId !== context.id) throw new NotFoundError();
+        if (!ratingOffered(target)) throw new TransitionRefusedError('feedback:errors.notRateable');
         const now = clock.now();
-        if (!(await repositories.feedback.markRequestRated(requestId, now))) return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+        if (!(await repositories.feedback.markRequestRated(requestId, now))) throw new TransitionRefusedError('feedback:errors.notRateable');
         const rating = await repositories.feedback.addRating({
           score: input.score,
           easeScore: input.easeScore,
@@ -64,7 +52,6 @@ export function ratingService(data: DataAccess, clock: Clock) {
           visibleToBeneficiary: true,
           at: now,
         });
-        return { ok: true };
       });
     },
 

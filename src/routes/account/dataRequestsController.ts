@@ -1,8 +1,8 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import type { Services } from '../../services/index.ts';
 import { DATA_REQUEST_KINDS, daysLeft, isOpen } from '../../domain/dataRequests.ts';
 import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
@@ -38,7 +38,7 @@ export function accountDataRequestRoutes(services: Services) {
   router.get('/account/data-requests/:id', async (req, res) => {
     const id = parseId(req.params.id);
     const request = id ? await services.dataRequests.ownRequest(beneficiaryContext(req, res).id, id) : null;
-    if (!request) return notFoundHandler(req, res);
+    if (!request) throw new NotFoundError();
     res.render('pages/account/data-requests/show', {
       pageTitle: req.t('privacy:dataRequest.title', { reference: request.reference }),
       backLink: '/account/my-data',

@@ -1,9 +1,9 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services/index.ts';
 import { MY_DATA_SECTIONS } from '../../services/myDataService.ts';
 import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { formState, parseForm } from '../forms.ts';
 import { myDataSections } from './myDataView.ts';
 
@@ -19,7 +19,7 @@ export function accountMyDataRoutes(services: Services) {
   const render = async (req: Request, res: Response, view: 'index' | 'print') => {
     const context = beneficiaryContext(req, res);
     const data = await services.myData.collect(context, view === 'print' ? 'print' : 'view');
-    if (!data) return notFoundHandler(req, res);
+    if (!data) throw new NotFoundError();
     const consent = await services.myData.consentState(context.id);
     res.render(`pages/account/my-data/${view}`, {
       pageTitleKey: 'privacy:myData.title',
@@ -37,7 +37,7 @@ export function accountMyDataRoutes(services: Services) {
   router.get('/account/my-data/download', async (req, res) => {
     const context = beneficiaryContext(req, res);
     const data = await services.myData.collect(context, 'download');
-    if (!data) return notFoundHandler(req, res);
+    if (!data) throw new NotFoundError();
     const body = { generatedAt: services.clock.now().toISOString(), sections: MY_DATA_SECTIONS, ...data };
     res.set('Cache-Control', 'private, no-store');
     res.attachment(`my-data-${services.clock.now().toISOString().slice(0, 10)}.json`);

@@ -1,7 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import type { Services } from '../../services/index.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { authorityClock, authorityDeadline } from '../../domain/breach.ts';
@@ -51,40 +50,30 @@ export function adminBreachRoutes(services: Services) {
 
   router.get('/admin/breaches/:id', async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
-    try {
-      const { incident, affected } = await breaches.get(id);
-      const query = typeof req.query.q === 'string' ? foldDigits(req.query.q.trim()).slice(0, 100) : '';
-      res.render('pages/admin/breach', {
-        pageTitle: req.t('privacy:breach.incidentTitle', { id: incident.id }),
-        backLink: '/admin/breaches',
-        incident,
-        affected,
-        clock: authorityClock(incident, services.clock.now()),
-        deadline: formatRiyadh(authorityDeadline(incident.discoveredAt)),
-        discovered: formatRiyadh(incident.discoveredAt),
-        notified: formatRiyadh(incident.authorityNotifiedAt),
-        query,
-        results: query.length >= 3 ? await breaches.search(staffContext(req), id, query) : [],
-        unnotified: affected.filter((row) => !row.noticeQueuedAt).length,
-      });
-    } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
-      throw error;
-    }
+    if (!id) throw new NotFoundError();
+    const { incident, affected } = await breaches.get(id);
+    const query = typeof req.query.q === 'string' ? foldDigits(req.query.q.trim()).slice(0, 100) : '';
+    res.render('pages/admin/breach', {
+      pageTitle: req.t('privacy:breach.incidentTitle', { id: incident.id }),
+      backLink: '/admin/breaches',
+      incident,
+      affected,
+      clock: authorityClock(incident, services.clock.now()),
+      deadline: formatRiyadh(authorityDeadline(incident.discoveredAt)),
+      discovered: formatRiyadh(incident.discoveredAt),
+      notified: formatRiyadh(incident.authorityNotifiedAt),
+      query,
+      results: query.length >= 3 ? await breaches.search(staffContext(req), id, query) : [],
+      unnotified: affected.filter((row) => !row.noticeQueuedAt).length,
+    });
   });
 
   const action = (path: string, run: (req: Request, id: number) => Promise<unknown>, flash: string) =>
     router.post(`/admin/breaches/:id/${path}`, async (req, res) => {
       const id = parseId(req.params.id);
-      if (!id) return notFoundHandler(req, res);
-      try {
-        const result = await run(req, id);
-        req.session.flashMessage = { key: flash, params: typeof result === 'number' ? { count: result } : {} };
-      } catch (error) {
-        if (error instanceof NotFoundError) return notFoundHandler(req, res);
-        throw error;
-      }
+      if (!id) throw new NotFoundError();
+      const result = await run(req, id);
+      req.session.flashMessage = { key: flash, params: typeof result === 'number' ? { count: result } : {} };
       res.redirect(303, `/admin/breaches/${id}`);
     });
 

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -22,7 +23,7 @@ export function researchRoutes(services: Services) {
 
   async function renderReferral(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
     const id = parseId(req.params.id);
-    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (id === null) throw new NotFoundError();
     const { referral, request } = await referrals.get(id);
     const stored = { answer: referral.answer ?? '', findings: referral.findings ?? '', recommendation: referral.recommendation ?? '' };
     res.status(status).render('pages/research/referral', {
@@ -40,7 +41,7 @@ export function researchRoutes(services: Services) {
 
   router.post('/research/referrals/:id', readFile, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (id === null) throw new NotFoundError();
     const typed = keepTyped(req.body, ANSWER_FIELDS);
     const close = req.body?.intent === 'close';
     try {

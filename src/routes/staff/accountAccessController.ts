@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -22,11 +23,10 @@ export function accountAccessRoutes(services: Services) {
     const requestId = parseId(req.body?.requestId);
     return requestId ? `/staff/requests/${requestId}` : `/staff/beneficiaries/${id}`;
   };
-  const notFound = (res: Response) => res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
 
   router.post('/staff/beneficiaries/:id/activation-code', officer, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return notFound(res);
+    if (id === null) throw new NotFoundError();
     const delivery = req.body?.delivery === 'sms' ? 'sms' : 'show';
     const result = await accounts.issueActivationCode(staffContext(req), id, delivery);
     const back = backTo(req, id);
@@ -46,7 +46,7 @@ export function accountAccessRoutes(services: Services) {
   async function renderMobile(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[]) {
     const id = parseId(req.params.id);
     const record = id === null ? null : await accounts.record(id);
-    if (!record) return notFound(res);
+    if (!record) throw new NotFoundError();
     res.status(status).render('pages/staff/beneficiaryMobile', {
       pageTitleKey: 'staff:mobileChange.title',
       backLink: `/staff/beneficiaries/${record.id}`,
@@ -60,7 +60,7 @@ export function accountAccessRoutes(services: Services) {
 
   router.post('/staff/beneficiaries/:id/mobile', officer, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return notFound(res);
+    if (id === null) throw new NotFoundError();
     const typed = keepTyped(req.body, ['mobile', 'identityChecked']);
     const errors: FieldError[] = [];
     const mobile = parseSaudiMobile(typed.mobile);

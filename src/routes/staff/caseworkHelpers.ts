@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import type { Request, Response } from 'express';
 import { dualDateFormatter } from '../committee/viewHelpers.ts';
 import { parseId } from '../context.ts';
@@ -12,7 +13,7 @@ export function postedVersion(req: Request): number {
 
 export function requestIdFrom(req: Request): number {
   const id = parseId(req.params.id);
-  if (id === null) throw Object.assign(new Error('bad id'), { status: 404 });
+  if (id === null) throw new NotFoundError();
   return id;
 }
 

@@ -1,7 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import type { Services } from '../../services/index.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { DATA_REQUEST_KINDS, daysLeft, isOpen, isOverdue } from '../../domain/dataRequests.ts';
 import { parseNationalId } from '../../domain/nationalId.ts';
 import { NotFoundError, TransitionRefusedError } from '../../services/errors.ts';
@@ -72,18 +71,13 @@ export function staffDataRequestRoutes(services: Services) {
 
   router.get('/staff/data-requests/:id', async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
-    try {
-      await renderOne(req, res, id);
-    } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
-      throw error;
-    }
+    if (!id) throw new NotFoundError();
+    await renderOne(req, res, id);
   });
 
   router.post('/staff/data-requests/:id/answer', async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const typed = keepTyped(req.body, ['outcome', 'text']);
     const form = parseForm(staffAnswerSchema, req.body);
     try {
@@ -93,7 +87,6 @@ export function staffDataRequestRoutes(services: Services) {
       else if (form.data.outcome === 'refuse') await services.dataRequests.refuse(context, id, form.data.text);
       else await services.dataRequests.answer(context, id, form.data.text);
     } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
       // Answered meanwhile (another officer, another tab): the page has no form any more, so say so above it.
       if (error instanceof TransitionRefusedError && error.code === 'privacy:errors.notOpen') {
         req.session.flashMessage = { key: error.code };

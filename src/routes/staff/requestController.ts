@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -76,13 +77,13 @@ export function requestRoutes(services: Services) {
   }
 
   router.get('/staff/requests/:id/verification/:item', readFile, async (req, res) => {
-    if (!isVerificationItem(req.params.item)) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!isVerificationItem(req.params.item)) throw new NotFoundError();
     await renderLine(req, res, 200, {}, []);
   });
 
   router.post('/staff/requests/:id/verification/:item', office, readFile, async (req, res) => {
     const item = req.params.item;
-    if (!isVerificationItem(item)) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!isVerificationItem(item)) throw new NotFoundError();
     const id = requestIdFrom(req);
     const typed = keepTyped(req.body, ['outcome', 'note', 'iban']);
     try {

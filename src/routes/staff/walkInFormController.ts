@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -142,7 +143,7 @@ export function walkInFormRoutes(services: Services) {
   router.post('/staff/requests/:id/household/:memberId/remove', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);
     const memberId = parseId(req.params.memberId);
-    if (memberId === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (memberId === null) throw new NotFoundError();
     const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, {}, errs, conflict), () =>
       applications.removeHouseholdMember(id, memberId, postedVersion(req), staffContext(req)),
     );
