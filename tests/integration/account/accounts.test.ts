@@ -105,4 +105,14 @@ describe('beneficiary accounts', () => {
     // Locked answers like wrong: the message names both, so it is true either way.
     expect(correct.text).toContain('موقوف مؤقتًا مدة 15 دقيقة');
   });
+
+  it('counts every one of several wrong passwords sent at once', async () => {
+    const nationalId = uniqueNationalId();
+    await registerAndVerify(testApp, { nationalId });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => testApp.services.beneficiaryAccounts.signIn(nationalId, 'wrong password', null)),
+    );
+    expect(results.every((result) => !result.ok)).toBe(true);
+    expect((await testApp.services.beneficiaryAccounts.signIn(nationalId, 'a good password', null)).ok).toBe(false);
+  });
 });
