@@ -4,6 +4,7 @@ import type { QueuePage, QueueRow, QueueView } from '../data/committeeRepository
 import { isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
 import { daysWaiting, isOverdue, isResponseWindowOpen } from '../domain/responseWindow.ts';
 import { hasAnyRole } from '../domain/roles.ts';
+import type { DecisionInput, RecommendationChoice } from '../domain/committeeDecision.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
@@ -12,23 +13,6 @@ import { NotFoundError, TransitionRefusedError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export const COMMITTEE_PAGE_SIZE = 25;
-export const RECOMMENDATIONS = ['accept', 'reject', 'more_info'] as const;
-export type RecommendationChoice = (typeof RECOMMENDATIONS)[number];
-export const DECISION_OUTCOMES = ['accept', 'reject', 'more_info'] as const;
-
-export type DecisionInput =
-  | {
-      outcome: 'accept';
-      approvedSupportType: string;
-      amount: number | null;
-      quantity: number | null;
-      durationMonths: number;
-      note: string | null;
-      beneficiaryNote?: string | null;
-    }
-  | { outcome: 'reject'; rejectionReason: string; note: string | null; beneficiaryNote?: string | null }
-  | { outcome: 'more_info'; note: string };
-
 const notWithCommittee = () => new TransitionRefusedError('committee:errors.notWithCommittee');
 
 const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {

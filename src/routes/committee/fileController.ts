@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
+import { DECISION_OUTCOMES, RECOMMENDATIONS } from '../../domain/committeeDecision.ts';
 import type { Services } from '../../services/index.ts';
 import { formState, keepTyped, parseForm, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
@@ -33,6 +34,8 @@ export function fileRoutes(services: Services) {
       canRecommend: hasAnyRole(staff.roles, ['committee_member', 'committee_chair']) && file.request.status === 'with_committee',
       canDecide: hasAnyRole(staff.roles, ['committee_chair']) && file.request.status === 'with_committee',
       supportTypes: services.config.supportTypes,
+      recommendationChoices: RECOMMENDATIONS,
+      decisionOutcomes: DECISION_OUTCOMES,
       rejectionReasons: services.config.rejectionReasons,
       recommendationForm:
         forms.recommendation ?? formState(myRecommendation ? { recommendation: myRecommendation.recommendation, note: myRecommendation.note } : {}),

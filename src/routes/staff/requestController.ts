@@ -4,7 +4,7 @@ import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { isVerificationItem, VERIFICATION_OUTCOMES } from '../../domain/verification.ts';
 import { formatIbanForDisplay } from '../../domain/iban.ts';
-import { REFERRAL_REASONS } from '../../services/referralService.ts';
+import { REFERRAL_REASONS } from '../../domain/referral.ts';
 import type { Services } from '../../services/index.ts';
 import { staffContext } from '../context.ts';
 import { formState, keepTyped, refusalErrors, refusalOf, type FieldError, type Refusal } from '../forms.ts';
