@@ -14,6 +14,7 @@ import { noStoreWhenSignedIn } from './middleware/noStoreWhenSignedIn.ts';
 import { setUpViews } from './middleware/setUpViews.ts';
 import { setUpLocals, showFlashMessage } from './middleware/setUpLocals.ts';
 import { loadStaff } from './middleware/requireRole.ts';
+import { loadBeneficiary } from './middleware/requireBeneficiary.ts';
 import { publicPageCache } from './middleware/publicPageCache.ts';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler.ts';
 import { healthRoutes } from './routes/public/index.ts';
@@ -49,6 +50,7 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(parseMultipart(config));
   app.use(setUpCsrf());
   app.use(loadStaff(services));
+  app.use(loadBeneficiary(services));
   app.use(showFlashMessage);
   app.use(routes(services));
   app.use(notFoundHandler);

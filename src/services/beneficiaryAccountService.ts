@@ -328,7 +328,10 @@ export function beneficiaryAccountService(
     /** Only accounts with a verified mobile count as signed in. */
     async current(beneficiaryId: number) {
       const record = await beneficiaries.findById(beneficiaryId);
-      return record && record.passwordHash && record.mobileVerifiedAt ? record : null;
+      if (!record?.passwordHash || !record.mobileVerifiedAt) return null;
+      // What pages see of the signed-in beneficiary: never the password hash.
+      const { passwordHash: _passwordHash, ...signedIn } = record;
+      return signedIn;
     },
 
     /**

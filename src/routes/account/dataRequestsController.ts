@@ -2,7 +2,7 @@ import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import type { Services } from '../../services/index.ts';
 import { DATA_REQUEST_KINDS, daysLeft, isOpen } from '../../domain/dataRequests.ts';
-import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
@@ -11,7 +11,7 @@ import { dataRequestSchema } from './dataRequestSchemas.ts';
 /** A beneficiary asks to correct, complete or destroy their data, and follows the answer. */
 export function accountDataRequestRoutes(services: Services) {
   const router = express.Router();
-  router.use('/account/data-requests', loadBeneficiary(services), requireBeneficiary);
+  router.use('/account/data-requests', requireBeneficiary);
 
   const renderNew = (req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[] = []) =>
     res.status(status).render('pages/account/data-requests/new', {

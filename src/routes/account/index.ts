@@ -1,6 +1,5 @@
 import express from 'express';
 import type { Services } from '../../services/index.ts';
-import { loadBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { accountAuthRoutes } from './authController.ts';
 import { accountRequestRoutes } from './requestsController.ts';
 import { accountQuestionRoutes } from './questionsController.ts';
@@ -9,7 +8,6 @@ import { accountMobileRoutes } from './mobileController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
-  router.use(['/account', '/apply'], loadBeneficiary(services));
   router.use(accountAuthRoutes(services));
   router.use(accountRequestRoutes(services));
   router.use(accountQuestionRoutes(services));

@@ -3,7 +3,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services/index.ts';
 import { MY_DATA_SECTIONS } from '../../services/myDataService.ts';
-import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { formState, parseForm } from '../forms.ts';
 import { myDataSections } from './myDataView.ts';
 
@@ -14,7 +14,7 @@ const consentSchema = z.object({
 /** "My data": everything held about the signed-in beneficiary, to read, print or download. */
 export function accountMyDataRoutes(services: Services) {
   const router = express.Router();
-  router.use('/account/my-data', loadBeneficiary(services), requireBeneficiary);
+  router.use('/account/my-data', requireBeneficiary);
 
   const render = async (req: Request, res: Response, view: 'index' | 'print') => {
     const context = beneficiaryContext(req, res);
