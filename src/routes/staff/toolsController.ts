@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { isReferenceDocumentKind } from '../../domain/referenceDocuments.ts';
@@ -37,7 +38,7 @@ export function staffToolsRoutes(services: Services) {
     res.set({
       'Content-Type': opened.document.mimeType,
       // Inline: a guide is read in the browser's PDF viewer; the name is kept for saving it.
-      'Content-Disposition': `inline; filename="${kind}.pdf"; filename*=UTF-8''${encodeURIComponent(opened.document.originalName)}`,
+      'Content-Disposition': contentDisposition(opened.document.originalName, { type: 'inline', fallback: `${kind}.pdf` }),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     });
