@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { parseRetentionOverrides, retentionPolicy } from './domain/retention.ts';
 import { DEFAULT_REAPPLY_AFTER_DAYS } from './domain/beneficiaryOutcome.ts';
 import { isKnownTimeZone } from './domain/formatting.ts';
+import { MIN_RESPONSE_WINDOW_DAYS } from './domain/responseWindow.ts';
 
-const MIN_RESPONSE_WINDOW_DAYS = 14;
 // Below the idle timeout of common reverse proxies (60 s), so the proxy never reuses a connection we just closed.
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 

@@ -26,8 +26,10 @@ export function beneficiaryRepository(db: Db) {
         email: string | null;
       }>,
     ) => db.beneficiary.update({ where: { id }, data: data.fullName !== undefined ? { ...data, nameKey: nameKeyOf(data.fullName) } : data }),
-    recordFailedLogin: (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
-      db.beneficiary.update({ where: { id }, data: { failedLoginCount, lockedUntil } }),
+    /** One more wrong password, counted in the database so attempts at the same moment all count; the new count. */
+    countFailedLogin: async (id: number) =>
+      (await db.beneficiary.update({ where: { id }, data: { failedLoginCount: { increment: 1 } }, select: { failedLoginCount: true } })).failedLoginCount,
+    lockOut: (id: number, lockedUntil: Date) => db.beneficiary.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil } }),
     recordSuccessfulLogin: (id: number) => db.beneficiary.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null } }),
 
     createOneTimeCode: async (input: { beneficiaryId: number; purpose: string; codeHash: string; expiresAt: Date; createdAt?: Date }) => {

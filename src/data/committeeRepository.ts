@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Db, ModelRow } from './prismaClient.ts';
 import type { ReadCache } from './readCache.ts';
+import type { QueueView } from '../domain/committeeQueue.ts';
 
 export type CommitteeFile = ModelRow<'SupportRequest'> & {
   beneficiary: Pick<ModelRow<'Beneficiary'>, 'id' | 'nationalId' | 'mobile' | 'fullName' | 'fileNumber' | 'registeredAt'>;
@@ -16,9 +17,7 @@ export type CommitteeFile = ModelRow<'SupportRequest'> & {
   services: ModelRow<'ServiceDelivery'>[];
 };
 
-/** `awaiting_release`: decided (accepted or rejected) but not yet told to the applicant. */
-export const QUEUE_VIEWS = ['with_committee', 'awaiting_release'] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
+export type { QueueView };
 
 export interface QueueFilter {
   view: QueueView;

@@ -26,15 +26,15 @@ import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
 
 /** The caches repositories share, whether or not they run inside a transaction. */
-export function createReadCaches(ttlMs: number) {
+export function createReadCaches(ttlMs: number, now?: () => number) {
   return {
-    staffById: new ReadCache<StaffRecord | null>({ ttlMs, maxEntries: 1_000 }),
+    staffById: new ReadCache<StaffRecord | null>({ ttlMs, maxEntries: 1_000, now }),
     /**
      * Lists of requests (the committee queue): emptied by any write to a request. Each page also
      * carries its rendered body (~40 KB), so the bound is kept small.
      */
-    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 100 }),
-    sessions: new ReadCache<StoredSession | null>({ ttlMs, maxEntries: 10_000 }),
+    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 100, now }),
+    sessions: new ReadCache<StoredSession | null>({ ttlMs, maxEntries: 10_000, now }),
   };
 }
 export type ReadCaches = ReturnType<typeof createReadCaches>;
@@ -87,7 +87,8 @@ export async function dataAccess(options: {
 }): Promise<DataAccess> {
   const prisma: PrismaClient = await createPrismaClient(options.databaseUrl, { onStatement: options.onStatement });
   await backfillNameKeys(prisma);
-  const caches = createReadCaches(options.readCacheTtlMs ?? 0);
+  const businessNow = options.now;
+  const caches = createReadCaches(options.readCacheTtlMs ?? 0, businessNow ? () => businessNow().getTime() : undefined);
   const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });
   // Sessions are only written by the session store, never inside a transaction.
   const invalidateRecords = () => [caches.staffById, caches.requestLists].forEach((cache) => cache.invalidateAll());

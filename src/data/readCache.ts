@@ -1,7 +1,17 @@
+import { LRUCache } from 'lru-cache';
+
 interface Entry<V> {
   generation: number;
-  expiresAt: number;
   value: V;
+}
+
+/** The part of the LRU cache used here (its full type is not covariant in the value). */
+interface EntryStore<V> {
+  get(key: string): Entry<V> | undefined;
+  set(key: string, entry: Entry<V>): unknown;
+  delete(key: string): unknown;
+  clear(): void;
+  readonly size: number;
 }
 
 interface Flight<V> {
@@ -16,19 +26,28 @@ interface Flight<V> {
  * which bounds how stale a write made elsewhere (another server on libSQL, a script) can look.
  *
  * Concurrent reads of one key share a single load. Values are shared between callers: treat them
- * as read-only.
+ * as read-only. Entries live in an LRU cache whose time is the injected clock (`now`, milliseconds),
+ * so tests move time instead of waiting.
  */
 export class ReadCache<V> {
   private generation = 0;
-  private readonly entries = new Map<string, Entry<V>>();
+  private readonly entries: EntryStore<V> | null;
   private readonly inFlight = new Map<string, Flight<V>>();
 
-  constructor(private readonly options: { ttlMs: number; maxEntries: number }) {}
+  constructor(private readonly options: { ttlMs: number; maxEntries: number; now?: () => number }) {
+    const now = options.now ?? (() => performance.now());
+    this.entries =
+      options.ttlMs > 0 && options.maxEntries > 0
+        ? // ttlResolution 0: ask the clock on every read rather than caching its answer on a timer.
+          new LRUCache<string, Entry<V>>({ max: options.maxEntries, ttl: options.ttlMs, ttlResolution: 0, perf: { now } })
+        : null;
+  }
 
   read(key: string, load: () => Promise<V>): Promise<V> {
-    if (this.options.ttlMs <= 0) return load();
-    const entry = this.entries.get(key);
-    if (entry && entry.generation === this.generation && entry.expiresAt > performance.now()) return Promise.resolve(entry.value);
+    const entries = this.entries;
+    if (!entries) return load();
+    const entry = entries.get(key);
+    if (entry && entry.generation === this.generation) return Promise.resolve(entry.value);
     const pending = this.inFlight.get(key);
     if (pending) return pending.promise;
 
@@ -38,7 +57,7 @@ export class ReadCache<V> {
       (value) => {
         if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
         // A write that landed while this load ran may be missing from `value`: do not keep it.
-        if (!flight.stale && generation === this.generation) this.store(key, { generation, expiresAt: performance.now() + this.options.ttlMs, value });
+        if (!flight.stale && generation === this.generation) entries.set(key, { generation, value });
         return value;
       },
       (error: unknown) => {
@@ -52,7 +71,7 @@ export class ReadCache<V> {
 
   /** After a write to one key: later reads load again; a load already running is not kept. */
   invalidate(key: string): void {
-    this.entries.delete(key);
+    this.entries?.delete(key);
     const flight = this.inFlight.get(key);
     if (flight) {
       flight.stale = true;
@@ -63,22 +82,12 @@ export class ReadCache<V> {
   /** After a write that may touch any key. */
   invalidateAll(): void {
     this.generation += 1;
-    this.entries.clear();
+    this.entries?.clear();
     for (const flight of this.inFlight.values()) flight.stale = true;
     this.inFlight.clear();
   }
 
   get size(): number {
-    return this.entries.size;
-  }
-
-  private store(key: string, entry: Entry<V>): void {
-    // Map keeps insertion order: re-inserting marks the key as recent, and the oldest goes first.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    return this.entries?.size ?? 0;
   }
 }

@@ -36,8 +36,12 @@ export function staffRepository(db: Db, cacheById: ReadCache<StaffRecord | null>
       written(await db.staffUser.create({ data: { ...data, email: data.email.toLowerCase() } })),
     update: async (id: number, data: Partial<Pick<StaffRecord, 'email' | 'fullName' | 'roles' | 'active' | 'passwordHash'>>) =>
       written(await db.staffUser.update({ where: { id }, data: data.email ? { ...data, email: data.email.toLowerCase() } : data })),
-    recordFailedLogin: async (id: number, failedLoginCount: number, lockedUntil: Date | null) =>
-      written(await db.staffUser.update({ where: { id }, data: { failedLoginCount, lockedUntil } })),
+    /** One more wrong password, counted in the database so attempts at the same moment all count; the new count. */
+    countFailedLogin: async (id: number) =>
+      written(await db.staffUser.update({ where: { id }, data: { failedLoginCount: { increment: 1 } }, select: { failedLoginCount: true } }))
+        .failedLoginCount,
+    lockOut: async (id: number, lockedUntil: Date) =>
+      written(await db.staffUser.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil } })),
     recordSuccessfulLogin: async (id: number, at: Date) =>
       written(await db.staffUser.update({ where: { id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: at } })),
   };

@@ -49,3 +49,6 @@ export function consentGiven(records: readonly { purpose: string; granted: boole
     .reduce<{ granted: boolean; at: Date } | null>((found, record) => (!found || record.at >= found.at ? record : found), null);
   return latest?.granted ?? false;
 }
+
+/** The version of the privacy notice a beneficiary accepts at registration; raise it when the notice changes. */
+export const PRIVACY_NOTICE_VERSION = 'v1';

@@ -345,21 +345,5 @@ export type HouseholdMember = z.output<ReturnType<typeof makeHouseholdMemberSche
 export type IncomeDetails = z.output<typeof incomeSchema>;
 export type SupportDetails = z.output<ReturnType<typeof makeSupportSchema>>;
 
-export type FieldError = { field: string; code: string };
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
-
-/**
- * Field = the issue path joined with "-", i.e. the HTML input name ("birthDate-day").
- * One error per input, in form order, so the summary mirrors the page.
- */
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
-  const result = schema.safeParse(body);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldError[] = [];
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('-');
-    if (errors.some((error) => error.field === field)) continue;
-    errors.push({ field, code: issue.code === 'custom' ? issue.message : 'form.invalid' });
-  }
-  return { ok: false, errors };
-}
+// The one validation path lives in formValidation.ts; the journey's pages import it from here too.
+export { parseForm, type FieldError, type FormResult } from './formValidation.ts';

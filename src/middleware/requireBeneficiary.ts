@@ -2,11 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../services/index.ts';
 import type { ActingContext } from '../services/actor.ts';
 
-/** Re-reads the account on each request, so a lock or deletion applies at once; sets the layout's sign-out button. */
+/**
+ * Mounted once in app.ts for every page: re-reads the account on each request, so a lock or deletion
+ * applies at once, and sets the layout's sign-out button (the start and privacy pages too).
+ */
 export function loadBeneficiary(services: Services) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.session?.beneficiaryId;
-    if (id && !res.locals.beneficiary) {
+    if (id) {
       const beneficiary = await services.beneficiaryAccounts.current(id);
       if (beneficiary) res.locals.beneficiary = beneficiary;
       else delete req.session.beneficiaryId;

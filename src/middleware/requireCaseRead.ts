@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { CaseResource } from '../domain/caseAccess.ts';
 import type { Services } from '../services/index.ts';
 import type { CaseReadTarget } from '../services/caseAccessService.ts';
-import { notFoundHandler } from './errorHandler.ts';
+import { NotFoundError } from '../services/errors.ts';
 import { ForbiddenError, redirectToStaffSignIn } from './requireRole.ts';
 
 function positiveId(value: unknown): number | null {
@@ -30,12 +30,12 @@ export function requireCaseRead(services: Services, resource: CaseResource) {
     const staff = req.staff;
     if (!staff) return redirectToStaffSignIn(req, res);
     const target = targetOf(resource, req.params);
-    if (!target) return notFoundHandler(req, res);
+    if (!target) throw new NotFoundError();
     const read = await services.caseAccess.openForReading(
       { kind: 'staff', id: staff.id, label: staff.fullName, roles: staff.roles, ip: req.ip ?? null },
       target,
     );
-    if (!read.ok) return read.status === 403 ? next(new ForbiddenError()) : notFoundHandler(req, res);
+    if (!read.ok) return read.status === 403 ? next(new ForbiddenError()) : next(new NotFoundError());
     res.locals.caseRead = read;
     next();
   };

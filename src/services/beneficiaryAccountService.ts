@@ -17,9 +17,8 @@ import type { Clock } from './clock.ts';
 import { NotFoundError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 import type { PasswordHasher } from './passwordHasher.ts';
+import { lockedUntilAfter } from '../domain/signInLockout.ts';
 
-export const MAX_FAILED_BENEFICIARY_LOGINS = 5;
-export const BENEFICIARY_LOCKOUT_MINUTES = 15;
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;
 export const MOBILE_VERIFICATION = 'mobile_verification';
@@ -309,10 +308,12 @@ export function beneficiaryAccountService(
         return { ok: false, code: 'account:errors.loginInvalid' };
       }
       if (!(await hasher.verify(record.passwordHash, password))) {
-        const failures = record.failedLoginCount + 1;
-        const locks = failures >= MAX_FAILED_BENEFICIARY_LOGINS;
-        await beneficiaries.recordFailedLogin(record.id, locks ? 0 : failures, locks ? new Date(now.getTime() + BENEFICIARY_LOCKOUT_MINUTES * 60_000) : null);
-        await audit.append({ ...actor(record.id, record.nationalId, ip), action: locks ? 'beneficiary.locked_out' : 'beneficiary.sign_in_failed', details: { failures } });
+        await data.transaction(async (repositories) => {
+          const failures = await repositories.beneficiaries.countFailedLogin(record.id);
+          const lockedUntil = lockedUntilAfter(failures, now);
+          if (lockedUntil) await repositories.beneficiaries.lockOut(record.id, lockedUntil);
+          await repositories.audit.append({ ...actor(record.id, record.nationalId, ip), action: lockedUntil ? 'beneficiary.locked_out' : 'beneficiary.sign_in_failed', details: { failures } });
+        });
         return { ok: false, code: 'account:errors.loginInvalid' };
       }
       await beneficiaries.recordSuccessfulLogin(record.id);
@@ -325,10 +326,16 @@ export function beneficiaryAccountService(
       if (record) await audit.append({ ...actor(record.id, record.nationalId, ip), action: 'beneficiary.signed_out' });
     },
 
+    /** The beneficiary's record as a relations officer sees it (the mobile-change page). */
+    record: (beneficiaryId: number) => beneficiaries.findById(beneficiaryId),
+
     /** Only accounts with a verified mobile count as signed in. */
     async current(beneficiaryId: number) {
       const record = await beneficiaries.findById(beneficiaryId);
-      return record && holdsAccount(record) ? record : null;
+      if (!record || !holdsAccount(record)) return null;
+      // What pages see of the signed-in beneficiary: never the password hash.
+      const { passwordHash: _passwordHash, ...signedIn } = record;
+      return signedIn;
     },
 
     /**

@@ -5,58 +5,16 @@ import { householdIncome } from '../domain/householdIncome.ts';
 import { isRequestStatus, type RequestAction } from '../domain/requestStatus.ts';
 import { daysWaiting, isOverdue, isResponseWindowOpen } from '../domain/responseWindow.ts';
 import { hasAnyRole } from '../domain/roles.ts';
+import type { DecisionInput, RecommendationChoice } from '../domain/committeeDecision.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
-import { decisionReleaseService, type DecisionReleaseService } from './decisionReleaseService.ts';
-import { registrationService } from './registrationService.ts';
-import { serviceDeliveryService } from './serviceDeliveryService.ts';
-import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
+import type { DecisionReleaseService } from './decisionReleaseService.ts';
+import { NotFoundError, TransitionRefusedError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 
 export const COMMITTEE_PAGE_SIZE = 25;
-export const RECOMMENDATIONS = ['accept', 'reject', 'more_info'] as const;
-export type RecommendationChoice = (typeof RECOMMENDATIONS)[number];
-export const DECISION_OUTCOMES = ['accept', 'reject', 'more_info'] as const;
-
-export type DecisionInput =
-  | {
-      outcome: 'accept';
-      approvedSupportType: string;
-      amount: number | null;
-      quantity: number | null;
-      durationMonths: number;
-      note: string | null;
-      beneficiaryNote?: string | null;
-    }
-  | { outcome: 'reject'; rejectionReason: string; note: string | null; beneficiaryNote?: string | null }
-  | { outcome: 'more_info'; note: string };
-
-/** Refusals are translation codes, so the page can say why in the user's language. */
-export type Refusal = { ok: false; code: string; status: 404 | 409 | 422 };
-export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
-
-export const refusal = {
-  notFound: { ok: false, code: 'committee:errors.notFound', status: 404 },
-  stale: { ok: false, code: 'committee:errors.changedBySomeoneElse', status: 409 },
-  notWithCommittee: { ok: false, code: 'committee:errors.notWithCommittee', status: 422 },
-} as const;
-
-/**
- * Runs a committee use case and turns the shared use-case errors into the refusal its page shows.
- * A thrown error also rolls back the surrounding transaction, so a lost race leaves nothing behind.
- */
-export async function asOutcome<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof VersionConflictError) return refusal.stale;
-    if (error instanceof TransitionRefusedError)
-      return { ok: false, code: error.code, status: 422 };
-    if (error instanceof NotFoundError) return refusal.notFound;
-    throw error;
-  }
-}
+const notWithCommittee = () => new TransitionRefusedError('committee:errors.notWithCommittee');
 
 const DECISION_ACTIONS: Record<DecisionInput['outcome'], RequestAction> = {
   accept: 'decide_accept',
@@ -169,14 +127,14 @@ export function committeeService(
       context: ActingContext & { kind: 'staff' },
       requestId: number,
       input: { recommendation: RecommendationChoice; note: string },
-    ): Promise<Outcome> {
+    ): Promise<void> {
       if (!hasAnyRole(context.roles, ['committee_member', 'committee_chair'])) {
-        return { ok: false, code: 'transition.roleNotAllowed', status: 422 };
+        throw new TransitionRefusedError('transition.roleNotAllowed');
       }
       return data.transaction(async (repositories) => {
         const request = await repositories.committee.findForAction(requestId);
-        if (!request) return refusal.notFound;
-        if (request.status !== 'with_committee') return refusal.notWithCommittee;
+        if (!request) throw new NotFoundError();
+        if (request.status !== 'with_committee') throw notWithCommittee();
         const now = clock.now();
         const saved = await repositories.committee.upsertRecommendation({
           requestId,
@@ -194,7 +152,6 @@ export function committeeService(
           details: { recommendation: input.recommendation },
           at: now,
         });
-        return { ok: true };
       });
     },
 
@@ -206,12 +163,11 @@ export function committeeService(
       context: ActingContext & { kind: 'staff' },
       requestId: number,
       input: DecisionInput,
-    ): Promise<Outcome<{ released: boolean }>> {
-      return asOutcome(() =>
-        data.transaction(async (repositories): Promise<Outcome<{ released: boolean }>> => {
+    ): Promise<{ released: boolean }> {
+      return data.transaction(async (repositories) => {
           const request = await repositories.committee.findForAction(requestId);
-          if (!request) return refusal.notFound;
-          if (!isRequestStatus(request.status)) return refusal.notWithCommittee;
+          if (!request) throw new NotFoundError();
+          if (!isRequestStatus(request.status)) throw notWithCommittee();
           const to = assertTransition(request, DECISION_ACTIONS[input.outcome], context);
           const now = clock.now();
           const decision = await repositories.committee.createDecision({
@@ -261,29 +217,13 @@ export function committeeService(
               template: 'decisionReleasedMoreInfo',
               dedupeKey: `committee-more-info:${decision.id}`,
             });
-            return { ok: true, released: true };
+            return { released: true };
           }
           const released = await release.releaseWithin(repositories, decision.id, now, context);
-          return { ok: true, released };
-        }),
-      );
+          return { released };
+      });
     },
   };
 }
 export type CommitteeService = ReturnType<typeof committeeService>;
 
-/** The committee area's use cases, wired together for the composition root. */
-export function committeeServices(
-  data: DataAccess,
-  config: Config,
-  clock: Clock,
-  notifications: NotificationService,
-) {
-  const decisionRelease = decisionReleaseService(data, clock, notifications);
-  return {
-    decisionRelease,
-    committee: committeeService(data, config, clock, notifications, decisionRelease),
-    registration: registrationService(data, config, clock, notifications),
-    serviceDelivery: serviceDeliveryService(data, clock, notifications, config.timeZone),
-  };
-}

@@ -12,8 +12,7 @@ export const ACCEPTED_DOCUMENT_TYPES: Readonly<Record<string, string>> = {
   'image/png': 'png',
 };
 
-export const DOCUMENT_KINDS = ['income_proof', 'lease', 'medical_report', 'id_copy', 'other'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind } from '../domain/documentKinds.ts';
 
 export type UploadResult = { ok: true; documentId: number } | { ok: false; code: string; params?: Record<string, number> };
 

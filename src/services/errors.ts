@@ -1,3 +1,5 @@
+import type { FieldError } from '../domain/formValidation.ts';
+
 /** Thrown when a save carries a version that another user has already replaced. */
 export class VersionConflictError extends Error {
   readonly code = 'request.versionConflict';
@@ -39,5 +41,16 @@ export class BadRequestError extends Error {
   constructor(message = 'bad request') {
     super(message);
     this.name = 'BadRequestError';
+  }
+}
+
+/** Input the rules refuse field by field (a service beyond the approval without a reason, say): shown on its form. */
+export class InvalidInputError extends Error {
+  readonly status = 400;
+  readonly errors: readonly FieldError[];
+  constructor(errors: readonly FieldError[]) {
+    super('invalid input');
+    this.name = 'InvalidInputError';
+    this.errors = errors;
   }
 }

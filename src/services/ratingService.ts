@@ -4,6 +4,7 @@ import { commentsVisible, nextRatingPeriod, openRatingOccasions, ratingContextOf
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { NotificationService, RequestApplicant } from './notificationService.ts';
+import { NotFoundError, TransitionRefusedError } from './errors.ts';
 
 export interface RatingInput {
   score: number;
@@ -11,8 +12,6 @@ export interface RatingInput {
   comment: string | null;
   anonymous: boolean;
 }
-
-export type RatingOutcome = { ok: true } | { ok: false; status: 404 | 409; code: string };
 
 /**
  * The invitation to rate, sent once per occasion (the dedupe key) and only to people who agreed to
@@ -37,12 +36,12 @@ export function ratingService(data: DataAccess, clock: Clock, timeZone: string) 
       return { id: found.target.id, reference: found.target.reference, offered: found.open.length > 0 };
     },
 
-    async rate(context: ActingContext & { kind: 'beneficiary' }, requestId: number, input: RatingInput): Promise<RatingOutcome> {
-      return data.transaction(async (repositories): Promise<RatingOutcome> => {
+    async rate(context: ActingContext & { kind: 'beneficiary' }, requestId: number, input: RatingInput): Promise<void> {
+      return data.transaction(async (repositories) => {
         const found = await openOccasions(repositories, requestId);
-        if (!found || found.target.beneficiaryId !== context.id) return { ok: false, status: 404, code: 'feedback:errors.requestUnknown' };
+        if (!found || found.target.beneficiaryId !== context.id) throw new NotFoundError();
         if (found.open.length === 0 || !(await repositories.feedback.markOccasionsAnswered(requestId, found.open))) {
-          return { ok: false, status: 409, code: 'feedback:errors.notRateable' };
+          throw new TransitionRefusedError('feedback:errors.notRateable');
         }
         const now = clock.now();
         const rating = await repositories.feedback.addRating({
@@ -68,7 +67,6 @@ export function ratingService(data: DataAccess, clock: Clock, timeZone: string) 
             at: now,
           });
         }
-        return { ok: true };
       });
     },
 

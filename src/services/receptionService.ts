@@ -11,7 +11,7 @@ import { allowedActions, isOpenStatus } from '../domain/requestStatus.ts';
 import { ageInDays, deadlineOf, isOverdue, serviceDueSince, stagePagesFor, STATUS_QUEUES, type WorkQueue } from '../domain/workQueues.ts';
 import { duplicateFlags, identityKey, type PersonToCheck } from '../domain/duplicates.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import type { FieldError } from '../routes/forms.ts';
+import type { FieldError } from '../domain/formValidation.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { declarationStatus, transitionActor, type ApplicationService, type SignInput, type SignResult } from './applicationService.ts';
 import { assertVersion, loadRequest, requireStaff, statusOf } from './caseworkSupport.ts';

@@ -1,15 +1,13 @@
 import type { DataAccess } from '../data/index.ts';
 import { isBefore, parseDateParts, todayIso, type IsoDate } from '../domain/dates.ts';
 import { ageInDays, deadlineOf, isOverdue, type Deadlines } from '../domain/workQueues.ts';
-import type { FieldError } from '../routes/forms.ts';
+import type { FieldError } from '../domain/formValidation.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, assertVersion, changeStatus, loadRequest, requireStaff } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
 import { NotFoundError, TransitionRefusedError, VersionConflictError } from './errors.ts';
 
-export const REFERRAL_REASONS = ['procedures_unclear', 'needs_study'] as const;
-export type ReferralReason = (typeof REFERRAL_REASONS)[number];
-export const REFERRAL_TEXT_MAX_LENGTH = 2000;
+import { isReferralReason, REFERRAL_TEXT_MAX_LENGTH } from '../domain/referral.ts';
 
 type Outcome<T = { version: number }> = ({ ok: true } & T) | { ok: false; errors: FieldError[] };
 
@@ -40,7 +38,7 @@ export function referralService(data: DataAccess, clock: Clock, deadlines: Pick<
         assertTransition(request, 'refer', context);
         const errors: FieldError[] = [];
         const reason = text(input.reason);
-        if (!(REFERRAL_REASONS as readonly string[]).includes(reason)) errors.push({ field: 'reason', code: 'staff:errors.referralReasonRequired' });
+        if (!isReferralReason(reason)) errors.push({ field: 'reason', code: 'staff:errors.referralReasonRequired' });
         const question = text(input.question);
         checkText(errors, 'question', question, 'staff:errors.referralQuestionRequired');
         if (errors.length > 0) return { ok: false, errors };

@@ -5,11 +5,11 @@ import { isRequestStatus } from '../domain/requestStatus.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { assertTransition, saveStatus } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';
-import { asOutcome, refusal, type Outcome } from './committeeService.ts';
+import { NotFoundError, TransitionRefusedError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 
-const notReleased = { ok: false, code: 'committee:errors.decisionNotReleased', status: 422 } as const;
-const notAccepted = { ok: false, code: 'committee:errors.notAccepted', status: 422 } as const;
+const notReleased = () => new TransitionRefusedError('committee:errors.decisionNotReleased');
+const notAccepted = () => new TransitionRefusedError('committee:errors.notAccepted');
 
 /**
  * File numbers share the reference counter table under a year that cannot occur (0);
@@ -32,12 +32,12 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
       };
     },
 
-    async completeItems(context: ActingContext & { kind: 'staff' }, requestId: number, items: string[]): Promise<Outcome> {
+    async completeItems(context: ActingContext & { kind: 'staff' }, requestId: number, items: string[]): Promise<void> {
       return data.transaction(async (repositories) => {
         const request = await repositories.committee.findForAction(requestId);
-        if (!request) return refusal.notFound;
-        if (request.status !== 'accepted') return notAccepted;
-        if (!request.decisionReleasedAt) return notReleased;
+        if (!request) throw new NotFoundError();
+        if (request.status !== 'accepted') throw notAccepted();
+        if (!request.decisionReleasedAt) throw notReleased();
         const now = clock.now();
         for (const item of items.filter((candidate) => config.registrationItems.includes(candidate))) {
           const saved = await repositories.committee.completeRegistrationItem({ requestId, item, staffId: context.id, at: now });
@@ -51,21 +51,19 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
             at: now,
           });
         }
-        return { ok: true };
       });
     },
 
-    async register(context: ActingContext & { kind: 'staff' }, requestId: number): Promise<Outcome<{ fileNumber: string }>> {
-      return asOutcome(() =>
-        data.transaction(async (repositories): Promise<Outcome<{ fileNumber: string }>> => {
+    async register(context: ActingContext & { kind: 'staff' }, requestId: number): Promise<{ fileNumber: string }> {
+      return data.transaction(async (repositories) => {
           const request = await repositories.committee.findForAction(requestId);
-          if (!request) return refusal.notFound;
-          if (!isRequestStatus(request.status)) return notAccepted;
+          if (!request) throw new NotFoundError();
+          if (!isRequestStatus(request.status)) throw notAccepted();
           const to = assertTransition(request, 'register', context);
-          if (!request.decisionReleasedAt) return notReleased;
+          if (!request.decisionReleasedAt) throw notReleased();
           const done = await repositories.committee.registrationItems(requestId);
           if (missingRegistrationItems(config.registrationItems, done.map((item) => item.item)).length > 0) {
-            return { ok: false, code: 'committee:errors.registrationIncomplete', status: 422 };
+            throw new TransitionRefusedError('committee:errors.registrationIncomplete');
           }
           const now = clock.now();
           // A beneficiary served before keeps the file number they already have.
@@ -89,9 +87,8 @@ export function registrationService(data: DataAccess, config: Config, clock: Clo
             params: { fileNumber },
             dedupeKey: `registration-complete:${requestId}`,
           });
-          return { ok: true, fileNumber };
-        }),
-      );
+          return { fileNumber };
+      });
     },
   };
 }

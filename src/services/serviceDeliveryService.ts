@@ -1,10 +1,9 @@
 import type { DataAccess, Repositories } from '../data/index.ts';
 import { todayIso } from '../domain/dates.ts';
 import { changeReasonErrors, checkServiceDelivery, type ServiceApproval } from '../domain/serviceDelivery.ts';
-import type { FieldError } from '../routes/forms.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import type { Clock } from './clock.ts';
-import { refusal, type Refusal } from './committeeService.ts';
+import { InvalidInputError, NotFoundError, TransitionRefusedError } from './errors.ts';
 import type { NotificationService } from './notificationService.ts';
 import { inviteToRate } from './ratingService.ts';
 
@@ -18,11 +17,7 @@ export interface ServiceDeliveryInput {
   exceedReason?: string | null;
 }
 
-/** A refusal with a code for the page, or field errors to show on the form with the typed values. */
-export type ServiceOutcome = { ok: true; id: number } | Refusal | { ok: false; status: 400; errors: FieldError[] };
-
-const notRegistered: Refusal = { ok: false, code: 'committee:errors.notRegistered', status: 422 };
-const alreadyCancelled: Refusal = { ok: false, code: 'committee:errors.serviceCancelled', status: 409 };
+const alreadyCancelled = () => new TransitionRefusedError('committee:errors.serviceCancelled');
 
 export function serviceDeliveryService(data: DataAccess, clock: Clock, notifications: NotificationService, timeZone: string) {
   async function approvalOf(repositories: Repositories, requestId: number): Promise<ServiceApproval | null> {
@@ -58,13 +53,13 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
   });
 
   return {
-    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<ServiceOutcome> {
-      return data.transaction(async (repositories): Promise<ServiceOutcome> => {
+    async record(context: ActingContext & { kind: 'staff' }, requestId: number, input: ServiceDeliveryInput): Promise<{ id: number }> {
+      return data.transaction(async (repositories) => {
         const request = await repositories.committee.findForAction(requestId);
-        if (!request) return refusal.notFound;
-        if (request.status !== 'registered') return notRegistered;
+        if (!request) throw new NotFoundError();
+        if (request.status !== 'registered') throw new TransitionRefusedError('committee:errors.notRegistered');
         const { errors, exceedances } = await check(repositories, requestId, input, null);
-        if (errors.length > 0) return { ok: false, status: 400, errors };
+        if (errors.length > 0) throw new InvalidInputError(errors);
         const now = clock.now();
         const exceedReason = exceedances.length > 0 ? (input.exceedReason?.trim() ?? null) : null;
         const delivery = await repositories.committee.createServiceDelivery({
@@ -93,7 +88,7 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           dedupeKey: `service-delivered:${delivery.id}`,
         });
         await inviteToRate(notifications, repositories, request, `service:${delivery.id}`);
-        return { ok: true, id: delivery.id };
+        return { id: delivery.id };
       });
     },
 
@@ -101,19 +96,19 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
     find: (requestId: number, serviceId: number) => data.repositories.committee.findServiceDelivery(requestId, serviceId),
 
     /** Corrects a recorded service in place; what it was and why it changed go to the audit trail. */
-    async correct(context: ActingContext & { kind: 'staff' }, requestId: number, serviceId: number, input: ServiceDeliveryInput & { reason: string | null }): Promise<ServiceOutcome> {
-      return data.transaction(async (repositories): Promise<ServiceOutcome> => {
+    async correct(context: ActingContext & { kind: 'staff' }, requestId: number, serviceId: number, input: ServiceDeliveryInput & { reason: string | null }): Promise<{ id: number }> {
+      return data.transaction(async (repositories) => {
         const service = await repositories.committee.findServiceDelivery(requestId, serviceId);
-        if (!service) return refusal.notFound;
-        if (service.cancelledAt) return alreadyCancelled;
+        if (!service) throw new NotFoundError();
+        if (service.cancelledAt) throw alreadyCancelled();
         const { errors, exceedances } = await check(repositories, requestId, input, serviceId);
         const allErrors = [...changeReasonErrors(input.reason), ...errors];
-        if (allErrors.length > 0) return { ok: false, status: 400, errors: allErrors };
+        if (allErrors.length > 0) throw new InvalidInputError(allErrors);
         const now = clock.now();
         const reason = input.reason!.trim();
         const exceedReason = exceedances.length > 0 ? (input.exceedReason?.trim() ?? null) : null;
         const changed = await repositories.committee.correctServiceDelivery(serviceId, { ...facts(input), note: input.note, exceedReason, correctedAt: now, correctionReason: reason });
-        if (!changed) return alreadyCancelled;
+        if (!changed) throw alreadyCancelled();
         await repositories.audit.append({
           ...auditActor(context),
           action: 'service.corrected',
@@ -124,20 +119,20 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           details: { reason, before: facts(service), after: facts(input), ...(exceedances.length > 0 ? { exceedances, exceedReason } : {}) },
           at: now,
         });
-        return { ok: true, id: serviceId };
+        return { id: serviceId };
       });
     },
 
     /** Cancels a service recorded in error; it stays on the staff list and leaves the beneficiary's. */
-    async cancel(context: ActingContext & { kind: 'staff' }, requestId: number, serviceId: number, reason: string | null): Promise<ServiceOutcome> {
-      return data.transaction(async (repositories): Promise<ServiceOutcome> => {
+    async cancel(context: ActingContext & { kind: 'staff' }, requestId: number, serviceId: number, reason: string | null): Promise<{ id: number }> {
+      return data.transaction(async (repositories) => {
         const service = await repositories.committee.findServiceDelivery(requestId, serviceId);
-        if (!service) return refusal.notFound;
-        if (service.cancelledAt) return alreadyCancelled;
+        if (!service) throw new NotFoundError();
+        if (service.cancelledAt) throw alreadyCancelled();
         const errors = changeReasonErrors(reason);
-        if (errors.length > 0) return { ok: false, status: 400, errors };
+        if (errors.length > 0) throw new InvalidInputError(errors);
         const now = clock.now();
-        if (!(await repositories.committee.cancelServiceDelivery(serviceId, { cancelledAt: now, cancelledById: context.id, cancelReason: reason!.trim() }))) return alreadyCancelled;
+        if (!(await repositories.committee.cancelServiceDelivery(serviceId, { cancelledAt: now, cancelledById: context.id, cancelReason: reason!.trim() }))) throw alreadyCancelled();
         await repositories.audit.append({
           ...auditActor(context),
           action: 'service.cancelled',
@@ -148,7 +143,7 @@ export function serviceDeliveryService(data: DataAccess, clock: Clock, notificat
           details: { reason: reason!.trim(), service: facts(service) },
           at: now,
         });
-        return { ok: true, id: serviceId };
+        return { id: serviceId };
       });
     },
 

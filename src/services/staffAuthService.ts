@@ -3,9 +3,7 @@ import type { StaffRecord } from '../data/staffRepository.ts';
 import { parseRoles, type StaffRole } from '../domain/roles.ts';
 import type { Clock } from './clock.ts';
 import type { PasswordHasher } from './passwordHasher.ts';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+import { lockedUntilAfter } from '../domain/signInLockout.ts';
 
 export interface SignedInStaff {
   id: number;
@@ -62,22 +60,20 @@ export function staffAuthService(data: DataAccess, hasher: PasswordHasher, clock
         return { ok: false, code: 'login.invalid' };
       }
       if (!(await hasher.verify(record.passwordHash, password))) {
-        const failures = record.failedLoginCount + 1;
-        const locks = failures >= MAX_FAILED_LOGINS;
-        await staff.recordFailedLogin(
-          record.id,
-          locks ? 0 : failures,
-          locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-        );
-        await audit.append({
-          actorType: 'staff',
-          actorId: record.id,
-          actorLabel: record.email,
-          action: locks ? 'staff.locked_out' : 'staff.sign_in_failed',
-          entityType: 'staff',
-          entityId: record.id,
-          details: { reason: 'wrong_password', failures },
-          ip,
+        await data.transaction(async (repositories) => {
+          const failures = await repositories.staff.countFailedLogin(record.id);
+          const lockedUntil = lockedUntilAfter(failures, now);
+          if (lockedUntil) await repositories.staff.lockOut(record.id, lockedUntil);
+          await repositories.audit.append({
+            actorType: 'staff',
+            actorId: record.id,
+            actorLabel: record.email,
+            action: lockedUntil ? 'staff.locked_out' : 'staff.sign_in_failed',
+            entityType: 'staff',
+            entityId: record.id,
+            details: { reason: 'wrong_password', failures },
+            ip,
+          });
         });
         return { ok: false, code: 'login.invalid' };
       }

@@ -7,7 +7,7 @@ import { parseSaudiIban } from '../domain/iban.ts';
 import { raiseBlockers, type RaiseBlocker } from '../domain/raiseGuard.ts';
 import { isIdValidOn } from '../domain/requestForm.ts';
 import { splitByCurrency, validateVerificationLine, verificationFingerprint, type VerificationItem, type VerificationOutcome } from '../domain/verification.ts';
-import type { FieldError } from '../routes/forms.ts';
+import type { FieldError } from '../domain/formValidation.ts';
 import { auditActor, type ActingContext } from './actor.ts';
 import { declarationStatus, snapshotOf } from './applicationService.ts';
 import { assertTransition, assertVersion, changeStatus, loadRequest, requireStaff } from './caseworkSupport.ts';

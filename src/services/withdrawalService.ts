@@ -1,5 +1,5 @@
 import type { DataAccess } from '../data/index.ts';
-import type { FieldError } from '../routes/forms.ts';
+import type { FieldError } from '../domain/formValidation.ts';
 import type { ActingContext } from './actor.ts';
 import { changeStatus, loadRequest } from './caseworkSupport.ts';
 import type { Clock } from './clock.ts';

@@ -1,26 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { checkLayout, collectConsoleErrors, expectNoAxeViolations, horizontalOverflow, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkLayout, collectConsoleErrors, expectNoAxeViolations, horizontalOverflow, phonePage, useAppAndBrowser } from './support/browser.ts';
 import { validNationalId } from '../integration/apply/fixtures.ts';
 import { latestCode } from '../integration/account/support.ts';
 
 describe('beneficiary journey in a browser', () => {
-  let running: RunningApp;
-  let browser: Browser;
+  const e2e = useAppAndBrowser();
   let pdfPath: string;
 
   beforeAll(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
     pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tayseer-e2e-')), 'proof.pdf');
     fs.writeFileSync(pdfPath, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
   });
 
   /** Every page of the journey is checked with axe before moving on. */
@@ -37,9 +30,9 @@ describe('beneficiary journey in a browser', () => {
   }
 
   it('registers, verifies the mobile, applies, signs, submits and follows the request at 360x740', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(e2e.browser);
     const consoleErrors = collectConsoleErrors(page);
-    const base = running.baseUrl;
+    const base = e2e.running.baseUrl;
 
     await page.goto(`${base}/`);
     await checkLayout(page, 'phone-home');
@@ -63,7 +56,7 @@ describe('beneficiary journey in a browser', () => {
     await page.check('[data-qa="privacyConsent-yes"]');
     await continueFrom(page, '[data-qa="register-submit"]');
 
-    await page.fill('[data-qa="code"]', await latestCode(running.testApp, '+966551234567'));
+    await page.fill('[data-qa="code"]', await latestCode(e2e.running.testApp, '+966551234567'));
     await continueFrom(page, '[data-qa="verify-submit"]');
     expect(page.url()).toContain('/apply/personal');
 

@@ -1,36 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  collectConsoleErrors,
-  desktopPage,
-  expectNoAxeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  phonePage,
-  startApp,
-  type RunningApp,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { collectConsoleErrors, desktopPage, expectNoAxeViolations, horizontalOverflow, phonePage, useAppAndBrowser } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { passwordHasher } from '../../src/services/passwordHasher.ts';
 import { uniqueNationalId } from '../integration/apply/fixtures.ts';
 
 describe('foundation in a browser', () => {
-  let running: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const e2e = useAppAndBrowser();
 
   it('shows the home page in Arabic on a phone, then switches to English', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(e2e.browser);
     const consoleErrors = collectConsoleErrors(page);
-    await page.goto(running.baseUrl + '/');
+    await page.goto(e2e.running.baseUrl + '/');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await expect(page.locator('h1').textContent()).resolves.toContain('اطلب الدعم');
@@ -44,16 +24,16 @@ describe('foundation in a browser', () => {
     await expectNoAxeViolations(page);
 
     // The choice is remembered on the next page.
-    await page.goto(running.baseUrl + '/staff/login');
+    await page.goto(e2e.running.baseUrl + '/staff/login');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(consoleErrors).toEqual([]);
   });
 
   it('lets an admin sign in and create a staff member', async () => {
-    const admin = await createStaff(running.testApp, ['admin'], { email: 'admin-e2e@example.org' });
-    const page = await desktopPage(browser);
+    const admin = await createStaff(e2e.running.testApp, ['admin'], { email: 'admin-e2e@example.org' });
+    const page = await desktopPage(e2e.browser);
     const consoleErrors = collectConsoleErrors(page);
-    await page.goto(running.baseUrl + '/staff/login');
+    await page.goto(e2e.running.baseUrl + '/staff/login');
     await expectNoAxeViolations(page);
 
     // A wrong password shows the error summary, focused, with the e-mail kept.
@@ -92,14 +72,14 @@ describe('foundation in a browser', () => {
     );
     await expectNoAxeViolations(page);
 
-    await page.goto(running.baseUrl + '/admin/audit');
+    await page.goto(e2e.running.baseUrl + '/admin/audit');
     await expect(page.locator('[data-qa="audit-table"]').textContent()).resolves.toContain(
       'أُنشئ حساب موظف',
     );
     await expectNoAxeViolations(page);
 
     // The admin keeps the policy's guides current; the page and its upload forms pass axe.
-    await page.goto(running.baseUrl + '/staff/tools');
+    await page.goto(e2e.running.baseUrl + '/staff/tools');
     await page.setInputFiles('[data-qa="file-bylaws"]', {
       name: 'اللائحة.pdf',
       mimeType: 'application/pdf',
@@ -109,13 +89,13 @@ describe('foundation in a browser', () => {
     await page.waitForURL(/\/staff\/tools$/);
     await expect(page.locator('[data-qa="open-bylaws"]').isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page);
-    await page.goto(running.baseUrl + '/admin/indicators');
+    await page.goto(e2e.running.baseUrl + '/admin/indicators');
     await expectNoAxeViolations(page);
     expect(consoleErrors).toEqual([]);
   });
 
   it('lets a beneficiary reset a forgotten password on a phone', async () => {
-    const { beneficiaries, notifications } = running.testApp.data.repositories;
+    const { beneficiaries, notifications } = e2e.running.testApp.data.repositories;
     const nationalId = uniqueNationalId();
     const record = await beneficiaries.create({
       nationalId,
@@ -124,9 +104,9 @@ describe('foundation in a browser', () => {
     });
     await beneficiaries.update(record.id, { mobileVerifiedAt: new Date() });
 
-    const page = await phonePage(browser);
+    const page = await phonePage(e2e.browser);
     const consoleErrors = collectConsoleErrors(page);
-    await page.goto(running.baseUrl + '/account/login');
+    await page.goto(e2e.running.baseUrl + '/account/login');
     await page.click('[data-qa="forgot-password"]');
     await page.waitForURL(/\/account\/reset$/);
     await expectNoAxeViolations(page);

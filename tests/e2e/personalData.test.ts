@@ -1,34 +1,23 @@
 import fs from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { collectConsoleErrors, desktopPage, expectNoAxeViolations, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { collectConsoleErrors, desktopPage, expectNoAxeViolations, phonePage, useAppAndBrowser } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { fullHistory, PASSWORD } from '../integration/privacy/fixtures.ts';
 
 describe('a beneficiary takes their data away and asks for a correction; an officer answers', () => {
-  let running: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startApp({ now: new Date('2026-03-01T08:00:00Z') });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const e2e = useAppAndBrowser({ now: new Date('2026-03-01T08:00:00Z') });
 
   it('downloads the data, asks for a correction on a phone, and reads the officer\'s answer', async () => {
-    const { testApp } = running;
+    const { testApp } = e2e.running;
     const person = await fullHistory(testApp, 'ريما', { mobile: '+966502223344' });
 
-    const phone = await phonePage(browser);
+    const phone = await phonePage(e2e.browser);
     const consoleErrors = collectConsoleErrors(phone);
-    await phone.goto(running.baseUrl + '/account/login');
+    await phone.goto(e2e.running.baseUrl + '/account/login');
     await phone.fill('[data-qa="nationalId"]', person.nationalId);
     await phone.fill('[data-qa="password"]', PASSWORD);
     await phone.locator('form button[type="submit"]').last().click();
-    await phone.goto(running.baseUrl + '/account/my-data');
+    await phone.goto(e2e.running.baseUrl + '/account/my-data');
     await expect(phone.locator('[data-qa="my-data-requests"]').textContent()).resolves.toContain('ريما الابنة');
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -58,14 +47,14 @@ describe('a beneficiary takes their data away and asks for a correction; an offi
     await expectNoAxeViolations(phone);
 
     const officer = await createStaff(testApp, ['relations_officer']);
-    const desk = await desktopPage(browser);
+    const desk = await desktopPage(e2e.browser);
     const deskErrors = collectConsoleErrors(desk);
-    await desk.goto(running.baseUrl + '/staff/login');
+    await desk.goto(e2e.running.baseUrl + '/staff/login');
     await desk.fill('[data-qa="email"]', officer.email);
     await desk.fill('[data-qa="password"]', officer.password);
     await desk.click('[data-qa="staff-login-submit"]');
     await desk.waitForURL((url) => !url.pathname.endsWith('/login'));
-    await desk.goto(running.baseUrl + '/staff/data-requests');
+    await desk.goto(e2e.running.baseUrl + '/staff/data-requests');
     await expectNoAxeViolations(desk);
     await desk.click(`text=${reference!}`);
     await desk.waitForURL(/\/staff\/data-requests\/\d+$/);
@@ -84,28 +73,28 @@ describe('a beneficiary takes their data away and asks for a correction; an offi
   });
 
   it('shows the privacy notice and the admin pages for personal data without accessibility faults', async () => {
-    const { testApp } = running;
-    const page = await phonePage(browser);
-    await page.goto(running.baseUrl + '/privacy');
+    const { testApp } = e2e.running;
+    const page = await phonePage(e2e.browser);
+    await page.goto(e2e.running.baseUrl + '/privacy');
     await expect(page.locator('[data-qa="retention-table"]').isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page);
 
     const admin = await createStaff(testApp, ['admin', 'manager']);
-    const desk = await desktopPage(browser);
+    const desk = await desktopPage(e2e.browser);
     const consoleErrors = collectConsoleErrors(desk);
-    await desk.goto(running.baseUrl + '/staff/login');
+    await desk.goto(e2e.running.baseUrl + '/staff/login');
     await desk.fill('[data-qa="email"]', admin.email);
     await desk.fill('[data-qa="password"]', admin.password);
     await desk.click('[data-qa="staff-login-submit"]');
     await desk.waitForURL((url) => !url.pathname.endsWith('/login'));
     for (const path of ['/admin/processing', '/admin/breaches', '/admin/indicators']) {
-      await desk.goto(running.baseUrl + path);
+      await desk.goto(e2e.running.baseUrl + path);
       await expectNoAxeViolations(desk);
     }
     // The manager's read of a file, then the search that finds it: the table, and the refused date.
     const salma = await fullHistory(testApp, 'سلمى', { mobile: '+966507776655' });
-    await desk.goto(running.baseUrl + `/staff/beneficiaries/${salma.beneficiaryId}`);
-    await desk.goto(running.baseUrl + '/admin/access-log');
+    await desk.goto(e2e.running.baseUrl + `/staff/beneficiaries/${salma.beneficiaryId}`);
+    await desk.goto(e2e.running.baseUrl + '/admin/access-log');
     await desk.fill('[data-qa="nationalId"]', salma.nationalId);
     await desk.click('[data-qa="access-log-filters"] button[type="submit"]');
     await expect(desk.locator('[data-qa="access-log-row"]').count()).resolves.toBe(1);
@@ -115,7 +104,7 @@ describe('a beneficiary takes their data away and asks for a correction; an offi
     await desk.click('[data-qa="access-log-filters"] button[type="submit"]');
     await expect(desk.locator('#from-error').isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(desk);
-    await desk.goto(running.baseUrl + '/admin/breaches');
+    await desk.goto(e2e.running.baseUrl + '/admin/breaches');
     await desk.fill('[data-qa="title"]', 'كشف أُرسل إلى بريد خاطئ');
     await desk.fill('[data-qa="description"]', 'أُرسل كشف فيه أسماء إلى بريد خاطئ');
     await desk.fill('[data-qa="discoveredAt"]', '2026-03-01T09:00');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectConsoleErrors, desktopPage, expectNoAxeViolations, horizontalOverflow, launchBrowser, phonePage, startApp, type RunningApp } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectConsoleErrors, desktopPage, expectNoAxeViolations, horizontalOverflow, phonePage, useAppAndBrowser } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { nextNationalId, submittedRequest, VALID_IBAN, versionOf } from '../integration/staff/intakeFixtures.ts';
 import type { ActingContext } from '../../src/services/actor.ts';
@@ -8,17 +8,7 @@ import type { ActingContext } from '../../src/services/actor.ts';
 const APPLICANT = 'نورة عبدالله القحطاني';
 
 describe('staff intake in a browser', () => {
-  let running: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const e2e = useAppAndBrowser();
 
   /** Each page is checked with axe before the click that leaves it. */
   async function clickThrough(page: Page, selector: string) {
@@ -27,7 +17,7 @@ describe('staff intake in a browser', () => {
   }
 
   async function signIn(page: Page, credentials: { email: string; password: string }, landing: RegExp) {
-    await page.goto(`${running.baseUrl}/staff/login`);
+    await page.goto(`${e2e.running.baseUrl}/staff/login`);
     await page.fill('[data-qa="email"]', credentials.email);
     await page.fill('[data-qa="password"]', credentials.password);
     await Promise.all([page.waitForURL(landing), page.click('[data-qa="staff-login-submit"]')]);
@@ -58,12 +48,12 @@ describe('staff intake in a browser', () => {
   }
 
   it('records a walk-in, verifies, refers to research, signs in person and raises it to the committee', async () => {
-    const officerAccount = await createStaff(running.testApp, ['relations_officer'], { fullName: 'خالد الشهري' });
-    const researcherAccount = await createStaff(running.testApp, ['social_researcher'], { fullName: 'منى الدوسري' });
+    const officerAccount = await createStaff(e2e.running.testApp, ['relations_officer'], { fullName: 'خالد الشهري' });
+    const researcherAccount = await createStaff(e2e.running.testApp, ['social_researcher'], { fullName: 'منى الدوسري' });
     const nationalId = nextNationalId();
-    const base = running.baseUrl;
+    const base = e2e.running.baseUrl;
 
-    const officer = await desktopPage(browser);
+    const officer = await desktopPage(e2e.browser);
     const officerErrors = collectConsoleErrors(officer);
     await signIn(officer, officerAccount, /\/staff$/);
 
@@ -149,7 +139,7 @@ describe('staff intake in a browser', () => {
     await expect(officer.locator('[data-qa="referral"]').textContent()).resolves.toContain('حي النسيم');
 
     // The researcher, in another browser context, answers and closes the referral.
-    const researcher = await desktopPage(browser);
+    const researcher = await desktopPage(e2e.browser);
     const researcherErrors = collectConsoleErrors(researcher);
     await signIn(researcher, researcherAccount, /\/research$/);
     const row = researcher.locator('[data-qa="queue-row"]', { hasText: reference });
@@ -179,7 +169,7 @@ describe('staff intake in a browser', () => {
     expect(await officer.textContent('[data-qa="request-status"]')).toContain('لدى لجنة البحث');
     await expectNoAxeViolations(officer);
 
-    const raised = await running.testApp.data.repositories.requests.findById(requestId);
+    const raised = await e2e.running.testApp.data.repositories.requests.findById(requestId);
     expect(raised).toMatchObject({ status: 'with_committee', channel: 'interview', iban: VALID_IBAN });
     expect(raised?.raisedByStaffId).toBe(officerAccount.id);
     expect(officerErrors).toEqual([]);
@@ -210,7 +200,7 @@ describe('staff intake in a browser', () => {
   }
 
   it('keeps the busiest staff pages inside the screen at 1280 and 360 wide', async () => {
-    const { testApp } = running;
+    const { testApp } = e2e.running;
     const officerAccount = await createStaff(testApp, ['relations_officer'], { fullName: 'عبدالرحمن بن سليمان الغامدي' });
     const researcherAccount = await createStaff(testApp, ['social_researcher']);
     const officerContext: ActingContext = { kind: 'staff', id: officerAccount.id, label: 'عبدالرحمن بن سليمان الغامدي', roles: ['relations_officer'], ip: null };
@@ -225,16 +215,16 @@ describe('staff intake in a browser', () => {
     await testApp.services.referrals.refer(referred.id, { reason: 'procedures_unclear', question: longNote }, await versionOf(testApp, referred.id), officerContext);
 
     for (const open of [desktopPage, phonePage]) {
-      const officer = await open(browser);
-      const researcher = await open(browser);
+      const officer = await open(e2e.browser);
+      const researcher = await open(e2e.browser);
       const errors = [...collectConsoleErrors(officer), ...collectConsoleErrors(researcher)];
       await signIn(officer, officerAccount, /\/staff$/);
       await checkLayout(officer, 'reception');
       expect(await lineCount(officer, '[data-qa="awaiting-row"] a')).toBe(1);
-      await officer.goto(`${running.baseUrl}/staff/requests/${id}`);
+      await officer.goto(`${e2e.running.baseUrl}/staff/requests/${id}`);
       await checkLayout(officer, 'request');
       expect(await lineCount(officer, '[data-qa="line-documents"] td')).toBe(1);
-      await officer.goto(`${running.baseUrl}/staff/requests/${id}/details`);
+      await officer.goto(`${e2e.running.baseUrl}/staff/requests/${id}/details`);
       await checkLayout(officer, 'details');
       await signIn(researcher, researcherAccount, /\/research$/);
       await checkLayout(researcher, 'research-queue');

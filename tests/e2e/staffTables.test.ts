@@ -1,15 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  collectConsoleErrors,
-  desktopPage,
-  expectNoAxeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  phonePage,
-  startApp,
-  type RunningApp,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectConsoleErrors, desktopPage, expectNoAxeViolations, horizontalOverflow, phonePage, useAppAndBrowser } from './support/browser.ts';
 import { createStaff } from '../support/testApp.ts';
 import { raisedRequest, withPrisma } from '../integration/committee/fixtures.ts';
 import { submittedRequest } from '../integration/staff/intakeFixtures.ts';
@@ -52,20 +43,10 @@ async function tabTo(page: Page, qa: string): Promise<boolean> {
 }
 
 describe('staff tables in a browser', () => {
-  let running: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const e2e = useAppAndBrowser();
 
   it('names every scrolling table, lets the keyboard reach and scroll it, and passes axe at 1280 and 360 wide', async () => {
-    const { testApp } = running;
+    const { testApp } = e2e.running;
     const staff = await createStaff(testApp, ['admin', 'manager'], { fullName: 'نورة بنت عبدالله القحطاني' });
     await submittedRequest(testApp);
     await raisedRequest(testApp);
@@ -97,15 +78,15 @@ describe('staff tables in a browser', () => {
     ];
 
     for (const open of [desktopPage, phonePage]) {
-      const page = await open(browser);
+      const page = await open(e2e.browser);
       const errors = collectConsoleErrors(page);
-      await page.goto(running.baseUrl + '/staff/login');
+      await page.goto(e2e.running.baseUrl + '/staff/login');
       await page.fill('[data-qa="email"]', staff.email);
       await page.fill('[data-qa="password"]', staff.password);
       await Promise.all([page.waitForNavigation(), page.click('[data-qa="staff-login-submit"]')]);
 
       for (const { path, tables } of pages) {
-        await page.goto(running.baseUrl + path);
+        await page.goto(e2e.running.baseUrl + path);
         const width = page.viewportSize()?.width;
         await expectNoAxeViolations(page);
         expect(await horizontalOverflow(page), `${path} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
@@ -121,7 +102,7 @@ describe('staff tables in a browser', () => {
 
       // On a phone the audit table is wider than the screen: the arrow keys scroll it.
       if (open === phonePage) {
-        await page.goto(running.baseUrl + '/admin/audit');
+        await page.goto(e2e.running.baseUrl + '/admin/audit');
         const wrapper = page.locator('.table-wrapper');
         const overflows = await wrapper.evaluate((element) => element.scrollWidth > element.clientWidth);
         expect(overflows, 'the audit table scrolls inside its wrapper at 360px').toBe(true);

@@ -22,12 +22,14 @@ function deferred<T>() {
 
 describe('ReadCache', () => {
   it('serves a cached value until it expires', async () => {
-    const cache = new ReadCache<string>({ ttlMs: 40, maxEntries: 10 });
+    let now = 1_000;
+    const cache = new ReadCache<string>({ ttlMs: 40, maxEntries: 10, now: () => now });
     const source = counter();
     expect(await cache.read('a', source.load)).toBe('value 1');
+    now += 39;
     expect(await cache.read('a', source.load)).toBe('value 1');
     expect(source.calls).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    now += 2;
     expect(await cache.read('a', source.load)).toBe('value 2');
   });
 

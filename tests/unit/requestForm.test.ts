@@ -19,12 +19,16 @@ const errorsOf = (result: ReturnType<typeof parseForm>) => (result.ok ? [] : res
 
 describe('parseForm', () => {
   it('reports a non-object body as a form error instead of throwing', () => {
-    for (const body of [undefined, null, 'x', 42, ['a']]) {
+    for (const body of [null, 'x', 42, ['a']]) {
       expect(parseForm(incomeSchema, body)).toEqual({
         ok: false,
-        errors: [{ field: '', code: 'form.invalid' }],
+        errors: [{ field: 'form', code: 'form.invalid' }],
       });
     }
+  });
+
+  it('reads a request without a body as an empty form', () => {
+    expect(parseForm(incomeSchema, undefined)).toEqual(parseForm(incomeSchema, {}));
   });
 
   it('drops fields the step does not know about', () => {

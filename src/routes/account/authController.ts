@@ -2,7 +2,8 @@ import express, { type Request, type Response } from 'express';
 import { attemptLimit } from '../../middleware/attemptLimit.ts';
 import type { Services } from '../../services/index.ts';
 import { CODE_REFUSED } from '../../services/beneficiaryAccountService.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/consent.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import {
   loginSchema,
   passwordConfirmError,
@@ -13,8 +14,6 @@ import {
 } from './accountSchemas.ts';
 import { regenerateSession, safeReturnTo, signInBeneficiary } from './sessionHelpers.ts';
 
-export const PRIVACY_NOTICE_VERSION = 'v1';
-
 export function accountAuthRoutes(services: Services) {
   const router = express.Router();
   const accounts = services.beneficiaryAccounts;
@@ -22,7 +21,7 @@ export function accountAuthRoutes(services: Services) {
   const limiter = (name: string, render: (req: Request, res: Response) => unknown) =>
     attemptLimit(services.config.loginRateLimit, (req, res) => void render(req, res), {
       name,
-      counters: services.data.repositories.rateLimits,
+      counters: services.attemptCounters,
       now: () => services.clock.now(),
     });
   const formLimiter = (name: string, view: string, titleKey: string, field: string, kept: string[]) =>
@@ -59,7 +58,7 @@ export function accountAuthRoutes(services: Services) {
     ]),
     async (req, res) => {
       const typed = keepTyped(req.body, ['nationalId', 'mobile', 'activationCode', 'privacyConsent']);
-      const form = validateForm(registerSchema, req.body);
+      const form = parseForm(registerSchema, req.body);
       const mismatch = passwordConfirmError(req.body);
       if (!form.ok || mismatch) {
         // Listed in form order: the mismatch belongs just before the activation code and the consent box.
@@ -102,7 +101,7 @@ export function accountAuthRoutes(services: Services) {
     async (req, res) => {
       if (!req.session.registrationCodeSentTo) return res.redirect(303, '/account/login');
       const pending = req.session.pendingMobileVerification;
-      const form = validateForm(verifySchema, req.body);
+      const form = parseForm(verifySchema, req.body);
       if (!form.ok) return renderVerify(req, res, 400, form.errors);
       const result = pending
         ? await accounts.verifyMobile(pending, form.data.code, req.ip ?? null)
@@ -137,7 +136,7 @@ export function accountAuthRoutes(services: Services) {
     formLimiter('account-login', 'pages/account/login', 'account:login.title', 'nationalId', ['nationalId']),
     async (req, res) => {
       const typed = keepTyped(req.body, ['nationalId']);
-      const form = validateForm(loginSchema, req.body);
+      const form = parseForm(loginSchema, req.body);
       if (!form.ok) return renderLogin(res, 400, typed, form.errors);
       const result = await accounts.signIn(
         form.data.nationalId,
@@ -165,7 +164,7 @@ export function accountAuthRoutes(services: Services) {
       'mobile',
     ]),
     async (req, res) => {
-      const form = validateForm(passwordResetRequestSchema, req.body);
+      const form = parseForm(passwordResetRequestSchema, req.body);
       if (!form.ok)
         return renderResetRequest(
           res,
@@ -196,7 +195,7 @@ export function accountAuthRoutes(services: Services) {
     async (req, res) => {
       const nationalId = req.session.passwordResetFor;
       if (!nationalId) return res.redirect(303, '/account/reset');
-      const form = validateForm(passwordResetSchema, req.body);
+      const form = parseForm(passwordResetSchema, req.body);
       const mismatch = passwordConfirmError(req.body);
       if (!form.ok || mismatch)
         return renderResetCode(res, 400, {}, [

@@ -1,6 +1,5 @@
 import express from 'express';
 import type { Services } from '../../services/index.ts';
-import { loadBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { accountAuthRoutes } from './authController.ts';
 import { accountRequestRoutes } from './requestsController.ts';
 import { accountQuestionRoutes } from './questionsController.ts';
@@ -12,7 +11,6 @@ import { accountProfileRoutes } from './profileController.ts';
 
 export function accountRoutes(services: Services) {
   const router = express.Router();
-  router.use(['/account', '/apply'], loadBeneficiary(services));
   router.use(accountNafathRoutes(services));
   router.use(accountAuthRoutes(services));
   router.use(accountRequestRoutes(services));

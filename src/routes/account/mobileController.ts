@@ -3,7 +3,7 @@ import { attemptLimit } from '../../middleware/attemptLimit.ts';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { maskMobile } from '../../domain/mobile.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { mobileChangeConfirmSchema, mobileChangeSchema } from './accountSchemas.ts';
 
 /** A signed-in beneficiary changes their mobile: a code to the old number and one to the new. */
@@ -33,7 +33,7 @@ export function accountMobileRoutes(services: Services) {
 
   router.post('/account/mobile', requireBeneficiary, async (req, res) => {
     const typed = keepTyped(req.body, ['mobile']);
-    const form = validateForm(mobileChangeSchema, req.body);
+    const form = parseForm(mobileChangeSchema, req.body);
     if (!form.ok) return renderStart(res, 400, typed, form.errors);
     const context = beneficiaryContext(req, res);
     const started = await accounts.startMobileChange(context.id, form.data.mobile, context.ip);
@@ -53,12 +53,12 @@ export function accountMobileRoutes(services: Services) {
     attemptLimit(
       services.config.loginRateLimit,
       (req, res) => void renderConfirm(req, res, 429, [{ field: 'oldCode', code: 'account:errors.rateLimited' }]),
-      { name: 'account-mobile', counters: services.data.repositories.rateLimits, now: () => services.clock.now() },
+      { name: 'account-mobile', counters: services.attemptCounters, now: () => services.clock.now() },
     ),
     async (req, res) => {
       const newMobile = req.session.pendingMobileChange;
       if (!newMobile) return res.redirect(303, '/account/mobile');
-      const form = validateForm(mobileChangeConfirmSchema, req.body);
+      const form = parseForm(mobileChangeConfirmSchema, req.body);
       if (!form.ok) return renderConfirm(req, res, 400, form.errors);
       const context = beneficiaryContext(req, res);
       const result = await accounts.confirmMobileChange(context.id, newMobile, form.data, context.ip);

@@ -1,11 +1,11 @@
 import { todayIso } from '../../domain/dates.ts';
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services/index.ts';
 import { MY_DATA_SECTIONS } from '../../services/myDataService.ts';
-import { beneficiaryContext, loadBeneficiary, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
-import { formState, validateForm } from '../forms.ts';
+import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
+import { formState, parseForm } from '../forms.ts';
 import { myDataSections } from './myDataView.ts';
 
 const consentSchema = z.object({
@@ -15,12 +15,12 @@ const consentSchema = z.object({
 /** "My data": everything held about the signed-in beneficiary, to read, print or download. */
 export function accountMyDataRoutes(services: Services) {
   const router = express.Router();
-  router.use('/account/my-data', loadBeneficiary(services), requireBeneficiary);
+  router.use('/account/my-data', requireBeneficiary);
 
   const render = async (req: Request, res: Response, view: 'index' | 'print') => {
     const context = beneficiaryContext(req, res);
     const data = await services.myData.collect(context, view === 'print' ? 'print' : 'view');
-    if (!data) return notFoundHandler(req, res);
+    if (!data) throw new NotFoundError();
     const consent = await services.myData.consentState(context.id);
     res.render(`pages/account/my-data/${view}`, {
       pageTitleKey: 'privacy:myData.title',
@@ -38,7 +38,7 @@ export function accountMyDataRoutes(services: Services) {
   router.get('/account/my-data/download', async (req, res) => {
     const context = beneficiaryContext(req, res);
     const data = await services.myData.collect(context, 'download');
-    if (!data) return notFoundHandler(req, res);
+    if (!data) throw new NotFoundError();
     const body = { generatedAt: services.clock.now().toISOString(), sections: MY_DATA_SECTIONS, ...data };
     res.set('Cache-Control', 'private, no-store');
     res.attachment(`my-data-${todayIso(services.clock.now(), services.config.timeZone)}.json`);
@@ -55,7 +55,7 @@ export function accountMyDataRoutes(services: Services) {
   });
 
   router.post('/account/my-data/consent', async (req, res) => {
-    const form = validateForm(consentSchema, req.body);
+    const form = parseForm(consentSchema, req.body);
     if (!form.ok) {
       return res.status(400).render('pages/account/my-data/consent', { pageTitleKey: 'privacy:consent.title', backLink: '/account/my-data', form: formState({}, form.errors) });
     }

@@ -6,8 +6,8 @@ import { NAFATH_POLL_SECONDS } from '../../domain/nafath.ts';
 import type { Services } from '../../services/index.ts';
 import type { NafathCheck } from '../../services/nafathService.ts';
 import { NafathUnavailableError } from '../../services/nafathClient.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
-import { PRIVACY_NOTICE_VERSION } from './authController.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
+import { PRIVACY_NOTICE_VERSION } from '../../domain/consent.ts';
 import { nafathMobileSchema, nafathStartSchema, newCodeSchema } from './accountSchemas.ts';
 import { regenerateSession, signInBeneficiary } from './sessionHelpers.ts';
 
@@ -47,11 +47,11 @@ export function accountNafathRoutes(services: Services) {
     enabled,
     attemptLimit(services.config.loginRateLimit, (req, res) => void renderStart(res, 429, keepTyped(req.body, ['nationalId']), [{ field: 'nationalId', code: 'account:errors.rateLimited' }]), {
       name: 'account-nafath',
-      counters: services.data.repositories.rateLimits,
+      counters: services.attemptCounters,
       now: () => services.clock.now(),
     }),
     async (req, res) => {
-      const form = validateForm(nafathStartSchema, req.body);
+      const form = parseForm(nafathStartSchema, req.body);
       if (!form.ok) return renderStart(res, 400, keepTyped(req.body, ['nationalId']), form.errors);
       let started;
       try {
@@ -110,7 +110,7 @@ export function accountNafathRoutes(services: Services) {
   };
 
   const renderMobile = async (req: Request, res: Response, status: number, values: Record<string, unknown> = {}, errors: FieldError[] = []) => {
-    const record = await services.data.repositories.beneficiaries.findById(provenRecord(req) ?? 0);
+    const record = await services.beneficiaryAccounts.record(provenRecord(req) ?? 0);
     res.status(status).render('pages/account/nafath/mobile', {
       pageTitleKey: 'nafath:mobile.title',
       recordedMobile: record?.mobile ? maskMobile(record.mobile) : null,
@@ -127,7 +127,7 @@ export function accountNafathRoutes(services: Services) {
     const beneficiaryId = provenRecord(req);
     if (!beneficiaryId) return res.redirect(303, '/account/nafath');
     const typed = keepTyped(req.body, ['mobile', 'privacyConsent']);
-    const form = validateForm(nafathMobileSchema, req.body);
+    const form = parseForm(nafathMobileSchema, req.body);
     if (!form.ok) return renderMobile(req, res, 400, typed, form.errors);
     const sent = await accounts.startNafathRegistration(beneficiaryId, { mobile: form.data.mobile, privacyNoticeVersion: PRIVACY_NOTICE_VERSION }, req.ip ?? null);
     if (!sent.ok) return renderMobile(req, res, 429, typed, [{ field: 'mobile', code: `account:errors.sms.${sent.reason}` }]);
@@ -170,7 +170,7 @@ export function accountNafathRoutes(services: Services) {
     const proof = mobileChangeProof(req, res);
     if (!proof) return res.redirect(303, '/account/mobile');
     const typed = keepTyped(req.body, ['mobile']);
-    const form = validateForm(nafathMobileSchema.pick({ mobile: true }), req.body);
+    const form = parseForm(nafathMobileSchema.pick({ mobile: true }), req.body);
     if (!form.ok) return renderNew(res, 400, typed, form.errors);
     const context = beneficiaryContext(req, res);
     const started = await accounts.startMobileChangeByNafath(context.id, form.data.mobile, context.ip);
@@ -190,13 +190,13 @@ export function accountNafathRoutes(services: Services) {
     requireBeneficiary,
     attemptLimit(services.config.loginRateLimit, (req, res) => void renderNewConfirm(req, res, 429, [{ field: 'newCode', code: 'account:errors.rateLimited' }]), {
       name: 'account-mobile-nafath',
-      counters: services.data.repositories.rateLimits,
+      counters: services.attemptCounters,
       now: () => services.clock.now(),
     }),
     async (req, res) => {
       const proof = mobileChangeProof(req, res);
       if (!proof?.newMobile) return res.redirect(303, '/account/mobile');
-      const form = validateForm(newCodeSchema, req.body);
+      const form = parseForm(newCodeSchema, req.body);
       if (!form.ok) return renderNewConfirm(req, res, 400, form.errors);
       const context = beneficiaryContext(req, res);
       const result = await accounts.confirmMobileChangeByNafath(context.id, proof.newMobile, form.data.newCode, context.ip);

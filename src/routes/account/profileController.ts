@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import { maskMobile } from '../../domain/mobile.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 
 const emailSchema = z.object({
   email: z.unknown().transform((input, ctx) => {
@@ -37,7 +37,7 @@ export function accountProfileRoutes(services: Services) {
   router.get('/account/profile', requireBeneficiary, (req, res) => render(req, res));
 
   router.post('/account/profile/email', requireBeneficiary, async (req, res) => {
-    const form = validateForm(emailSchema, req.body);
+    const form = parseForm(emailSchema, req.body);
     if (!form.ok) return render(req, res, 400, keepTyped(req.body, ['email']), form.errors);
     await services.profile.changeEmail(beneficiaryContext(req, res), form.data.email);
     req.session.flashMessage = { key: form.data.email ? 'profile:email.saved' : 'profile:email.removed' };

@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm } from '../forms.ts';
+import { formState, keepTyped, parseForm } from '../forms.ts';
 import { dualDate } from '../apply/dualDate.ts';
 
 export const QUESTION_MIN = 10;
@@ -54,7 +54,7 @@ export function accountQuestionRoutes(services: Services) {
 
   router.post('/account/questions', requireBeneficiary, async (req, res) => {
     const values = keepTyped(req.body, FIELDS);
-    const parsed = validateForm(questionSchema, req.body);
+    const parsed = parseForm(questionSchema, req.body);
     if (!parsed.ok) return render(req, res, formState(values, parsed.errors), 400);
     const outcome = await services.questions.ask(beneficiaryContext(req, res), parsed.data);
     if (!outcome.ok) return render(req, res, formState(values, [{ field: outcome.field, code: outcome.code }]), 400);

@@ -1,10 +1,10 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { beneficiaryContext, requireBeneficiary } from '../../middleware/requireBeneficiary.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm } from '../forms.ts';
+import { formState, keepTyped, parseForm, refusalOf } from '../forms.ts';
 import { parseId } from '../context.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export const COMMENT_MAX = 1000;
 const SCORES = ['1', '2', '3', '4', '5'] as const;
@@ -29,7 +29,7 @@ export function accountRatingRoutes(services: Services) {
   async function render(req: Request, res: Response, form = formState(), status = 200) {
     const id = parseId(req.params.id);
     const target = id ? await services.ratings.target(beneficiaryContext(req, res), id) : null;
-    if (!target) return notFoundHandler(req, res);
+    if (!target) throw new NotFoundError();
     res.status(target.offered ? status : 409).render('pages/account/rate', {
       pageTitleKey: 'feedback:rate.title',
       backLink: `/account/requests/${target.id}`,
@@ -43,12 +43,17 @@ export function accountRatingRoutes(services: Services) {
 
   router.post('/account/requests/:id/rate', requireBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const values = keepTyped(req.body, FIELDS);
-    const parsed = validateForm(ratingSchema, req.body);
+    const parsed = parseForm(ratingSchema, req.body);
     if (!parsed.ok) return render(req, res, formState(values, parsed.errors), 400);
-    const outcome = await services.ratings.rate(beneficiaryContext(req, res), id, parsed.data);
-    if (!outcome.ok) return outcome.status === 404 ? notFoundHandler(req, res) : render(req, res);
+    try {
+      await services.ratings.rate(beneficiaryContext(req, res), id, parsed.data);
+    } catch (error) {
+      // No longer offered (rated in another tab, say): the page says so itself.
+      refusalOf(error);
+      return render(req, res);
+    }
     req.session.flashMessage = { key: 'feedback:flash.rated' };
     res.redirect(303, `/account/requests/${id}`);
   });

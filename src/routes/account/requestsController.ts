@@ -14,7 +14,6 @@ import type { Services } from '../../services/index.ts';
 import { parseId } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { isUnderStudyForApplicant, showsEarliestResponse } from '../../domain/beneficiaryOutcome.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { formState, keepTyped, type FieldError } from '../forms.ts';
 import { postedVersion } from '../staff/caseworkHelpers.ts';
 import { sendDocument } from '../documentDownload.ts';
@@ -88,9 +87,9 @@ export function accountRequestRoutes(services: Services) {
   router.get('/account/requests/:id', requireBeneficiary, async (req, res) => {
     const context = beneficiaryContext(req, res);
     const request = await ownRequest(req, res);
-    if (!request) return notFoundHandler(req, res);
+    if (!request) throw new NotFoundError();
     const status = statusForBeneficiary(request);
-    const timeline = await services.data.repositories.audit.forRequest(request.id, true);
+    const timeline = await services.audit.beneficiaryTimeline(request.id);
     const ratingTarget = await services.ratings.target(context, request.id);
     const answer = await services.decisionRelease.answerForApplicant(request, services.config.reapplyAfterDays);
     const deliveredForRequest =
@@ -152,14 +151,14 @@ export function accountRequestRoutes(services: Services) {
 
   router.get('/account/requests/:id/withdraw', requireBeneficiary, async (req, res) => {
     const request = await ownRequest(req, res);
-    if (!request) return notFoundHandler(req, res);
+    if (!request) throw new NotFoundError();
     if (!canWithdraw(request)) return res.redirect(303, `/account/requests/${request.id}`);
     renderWithdraw(req, res, request, 200);
   });
 
   router.post('/account/requests/:id/withdraw', requireBeneficiary, async (req, res) => {
     const request = await ownRequest(req, res);
-    if (!request) return notFoundHandler(req, res);
+    if (!request) throw new NotFoundError();
     const typed = keepTyped(req.body, ['reason']);
     try {
       const result = await services.withdrawals.withdraw(
@@ -185,12 +184,12 @@ export function accountRequestRoutes(services: Services) {
   router.get('/account/requests/:id/documents/:documentId', requireBeneficiary, async (req: Request, res: Response) => {
     const id = parseId(req.params.id);
     const documentId = parseId(req.params.documentId);
-    if (!id || !documentId) return notFoundHandler(req, res);
+    if (!id || !documentId) throw new NotFoundError();
     try {
       const { document, bytes } = await services.documents.open(id, documentId, beneficiaryContext(req, res));
       sendDocument(res, document, bytes);
     } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
+      if (error instanceof NotFoundError) throw new NotFoundError();
       throw error;
     }
   });

@@ -1,13 +1,12 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import type { Services } from '../../services/index.ts';
 import { NotFoundError } from '../../services/errors.ts';
 import { authorityClock, authorityDeadline } from '../../domain/breach.ts';
 import { isValidIso, wallClockIn, type IsoDate } from '../../domain/dates.ts';
 import { foldDigits } from '../../domain/digits.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 
 /** A typed date and time (the <input type="datetime-local"> format) read as the association's wall-clock time. */
@@ -46,7 +45,7 @@ export function adminBreachRoutes(services: Services) {
 
   router.post('/admin/breaches', async (req, res) => {
     const typed = keepTyped(req.body, ['title', 'description', 'discoveredAt']);
-    const form = validateForm(recordSchema(services.config.timeZone), req.body);
+    const form = parseForm(recordSchema(services.config.timeZone), req.body);
     if (!form.ok) return renderList(req, res, 400, typed, form.errors);
     if (form.data.discoveredAt.getTime() > services.clock.now().getTime()) return renderList(req, res, 400, typed, [{ field: 'discoveredAt', code: 'privacy:breach.errors.discoveredFuture' }]);
     const incident = await breaches.record(staffContext(req), form.data);
@@ -55,40 +54,30 @@ export function adminBreachRoutes(services: Services) {
 
   router.get('/admin/breaches/:id', async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
-    try {
-      const { incident, affected } = await breaches.get(id);
-      const query = typeof req.query.q === 'string' ? foldDigits(req.query.q.trim()).slice(0, 100) : '';
-      res.render('pages/admin/breach', {
-        pageTitle: req.t('privacy:breach.incidentTitle', { id: incident.id }),
-        backLink: '/admin/breaches',
-        incident,
-        affected,
-        clock: authorityClock(incident, services.clock.now()),
-        deadline: req.format.dateTime(authorityDeadline(incident.discoveredAt)),
-        discovered: req.format.dateTime(incident.discoveredAt),
-        notified: req.format.dateTime(incident.authorityNotifiedAt),
-        query,
-        results: query.length >= 3 ? await breaches.search(staffContext(req), id, query) : [],
-        unnotified: affected.filter((row) => !row.noticeQueuedAt).length,
-      });
-    } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
-      throw error;
-    }
+    if (!id) throw new NotFoundError();
+    const { incident, affected } = await breaches.get(id);
+    const query = typeof req.query.q === 'string' ? foldDigits(req.query.q.trim()).slice(0, 100) : '';
+    res.render('pages/admin/breach', {
+      pageTitle: req.t('privacy:breach.incidentTitle', { id: incident.id }),
+      backLink: '/admin/breaches',
+      incident,
+      affected,
+      clock: authorityClock(incident, services.clock.now()),
+      deadline: req.format.dateTime(authorityDeadline(incident.discoveredAt)),
+      discovered: req.format.dateTime(incident.discoveredAt),
+      notified: req.format.dateTime(incident.authorityNotifiedAt),
+      query,
+      results: query.length >= 3 ? await breaches.search(staffContext(req), id, query) : [],
+      unnotified: affected.filter((row) => !row.noticeQueuedAt).length,
+    });
   });
 
   const action = (path: string, run: (req: Request, id: number) => Promise<unknown>, flash: string) =>
     router.post(`/admin/breaches/:id/${path}`, async (req, res) => {
       const id = parseId(req.params.id);
-      if (!id) return notFoundHandler(req, res);
-      try {
-        const result = await run(req, id);
-        req.session.flashMessage = { key: flash, params: typeof result === 'number' ? { count: result } : {} };
-      } catch (error) {
-        if (error instanceof NotFoundError) return notFoundHandler(req, res);
-        throw error;
-      }
+      if (!id) throw new NotFoundError();
+      const result = await run(req, id);
+      req.session.flashMessage = { key: flash, params: typeof result === 'number' ? { count: result } : {} };
       res.redirect(303, `/admin/breaches/${id}`);
     });
 

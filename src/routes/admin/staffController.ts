@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '../../domain/roles.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { editStaffSchema, newStaffSchema } from './staffSchema.ts';
 
 const STAFF_FORM_FIELDS = ['fullName', 'email', 'active'];
@@ -33,7 +33,7 @@ export function adminStaffRoutes(services: Services) {
   router.get('/admin/staff/new', (_req, res) => renderForm(res, 'new', 200, { roles: [] }, []));
 
   router.post('/admin/staff', async (req, res) => {
-    const form = validateForm(newStaffSchema, req.body);
+    const form = parseForm(newStaffSchema, req.body);
     if (!form.ok) return renderForm(res, 'new', 400, typedValues(req.body), form.errors);
     const result = await services.staffAdmin.create(form.data, staffContext(req));
     if (!result.ok) return renderForm(res, 'new', 400, typedValues(req.body), [{ field: result.field, code: result.code }]);
@@ -52,7 +52,7 @@ export function adminStaffRoutes(services: Services) {
     const id = parseId(req.params.id);
     const member = id ? await services.staffAdmin.get(id) : null;
     if (!id || !member) return next();
-    const form = validateForm(editStaffSchema, req.body);
+    const form = parseForm(editStaffSchema, req.body);
     if (!form.ok) return renderForm(res, 'edit', 400, typedValues(req.body), form.errors, id);
     const result = await services.staffAdmin.update(id, form.data, staffContext(req));
     if (!result.ok) return renderForm(res, 'edit', 400, typedValues(req.body), [{ field: result.field, code: result.code }], id);

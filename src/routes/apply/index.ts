@@ -6,7 +6,7 @@ import { applyHouseholdRoutes } from './householdController.ts';
 import { applyDocumentRoutes } from './documentsController.ts';
 import { applySubmitRoutes } from './submitController.ts';
 
-// The online application; loadBeneficiary runs for /apply in the account router mounted before this one.
+// The online application; loadBeneficiary runs for every page in app.ts.
 export function applyRoutes(services: Services) {
   const router = express.Router();
   router.use(applyStartRoutes(services));

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { parseDateParts } from '../../domain/dates.ts';
 import { normalizeNumberInput, parseWholeAmount } from '../../domain/digits.ts';
-import type { FieldError, FormResult } from '../forms.ts';
-import { QUEUE_VIEWS } from '../../data/committeeRepository.ts';
-import { RECOMMENDATIONS, type DecisionInput } from '../../services/committeeService.ts';
+import { parseForm, type FieldError, type FormResult } from '../forms.ts';
+import { QUEUE_VIEWS } from '../../domain/committeeQueue.ts';
+import { DECISION_OUTCOMES, RECOMMENDATIONS, type DecisionInput } from '../../domain/committeeDecision.ts';
 import type { ServiceDeliveryInput } from '../../services/serviceDeliveryService.ts';
 
 const MAX_AMOUNT = 10_000_000;
@@ -67,7 +67,7 @@ function amountOrQuantity(body: { amount?: string; quantity?: string }, errors: 
 }
 
 const decisionBodySchema = z.object({
-  outcome: z.enum(['accept', 'reject', 'more_info'], { error: 'committee:errors.outcomeRequired' }),
+  outcome: z.enum(DECISION_OUTCOMES, { error: 'committee:errors.outcomeRequired' }),
   approvedSupportType: optionalText,
   amount: optionalText,
   quantity: optionalText,
@@ -78,11 +78,8 @@ const decisionBodySchema = z.object({
 });
 
 export function parseDecision(body: unknown, config: Config): FormResult<DecisionInput> {
-  const parsed = decisionBodySchema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, errors: [{ field: String(issue?.path[0] ?? 'outcome'), code: issue?.message ?? 'form.invalid' }] };
-  }
+  const parsed = parseForm(decisionBodySchema, body);
+  if (!parsed.ok) return parsed;
   const input = parsed.data;
   const errors: FieldError[] = [];
   const note = input.decisionNote ?? null;

@@ -2,12 +2,15 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
+import { DECISION_OUTCOMES, RECOMMENDATIONS } from '../../domain/committeeDecision.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { DECISION_FIELDS, parseDecision, recommendationSchema } from './committeeSchemas.ts';
 import { dualDateFormatter } from './viewHelpers.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import { NotFoundError } from '../../services/errors.ts';
+
+const CHANGED_BY_SOMEONE_ELSE = 'committee:errors.changedBySomeoneElse';
 
 export function fileRoutes(services: Services) {
   const router = express.Router();
@@ -17,7 +20,7 @@ export function fileRoutes(services: Services) {
   async function renderFile(req: Request, res: Response, forms: { recommendation?: object; decision?: object } = {}, status = 200) {
     const id = parseId(req.params.id);
     const file = id ? await services.committee.file(id) : null;
-    if (!file) return notFoundHandler(req, res);
+    if (!file) throw new NotFoundError();
     const staff = req.staff!;
     const myRecommendation = file.request.recommendations.find((item) => item.memberId === staff.id);
     const errors = [
@@ -31,6 +34,8 @@ export function fileRoutes(services: Services) {
       canRecommend: hasAnyRole(staff.roles, ['committee_member', 'committee_chair']) && file.request.status === 'with_committee',
       canDecide: hasAnyRole(staff.roles, ['committee_chair']) && file.request.status === 'with_committee',
       supportTypes: services.config.supportTypes,
+      recommendationChoices: RECOMMENDATIONS,
+      decisionOutcomes: DECISION_OUTCOMES,
       rejectionReasons: services.config.rejectionReasons,
       recommendationForm:
         forms.recommendation ?? formState(myRecommendation ? { recommendation: myRecommendation.recommendation, note: myRecommendation.note } : {}),
@@ -45,14 +50,15 @@ export function fileRoutes(services: Services) {
 
   router.post('/committee/requests/:id/recommendation', requireRole('committee_member', 'committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const values = keepTyped(req.body, ['recommendation', 'note']);
-    const parsed = validateForm(recommendationSchema, req.body);
+    const parsed = parseForm(recommendationSchema, req.body);
     if (!parsed.ok) return renderFile(req, res, { recommendation: formState(values, parsed.errors) }, 400);
-    const outcome = await services.committee.recordRecommendation(staffContext(req), id, parsed.data);
-    if (!outcome.ok) {
-      if (outcome.status === 404) return renderFile(req, res);
-      return renderFile(req, res, { recommendation: formState(values, [{ field: 'recommendation', code: outcome.code }]) }, outcome.status);
+    try {
+      await services.committee.recordRecommendation(staffContext(req), id, parsed.data);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return renderFile(req, res, { recommendation: formState(values, refusalErrors(refusal, 'recommendation', CHANGED_BY_SOMEONE_ELSE)) }, refusal.status);
     }
     req.session.flashMessage = { key: 'committee:flash.recommendationSaved' };
     res.redirect(303, `/committee/requests/${id}`);
@@ -60,14 +66,16 @@ export function fileRoutes(services: Services) {
 
   router.post('/committee/requests/:id/decision', requireRole('committee_chair'), readFile, async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const values = keepTyped(req.body, DECISION_FIELDS);
     const parsed = parseDecision(req.body, services.config);
     if (!parsed.ok) return renderFile(req, res, { decision: formState(values, parsed.errors) }, 400);
-    const outcome = await services.committee.recordDecision(staffContext(req), id, parsed.data);
-    if (!outcome.ok) {
-      if (outcome.status === 404) return renderFile(req, res);
-      return renderFile(req, res, { decision: formState(values, [{ field: 'outcome', code: outcome.code }]) }, outcome.status);
+    let outcome: { released: boolean };
+    try {
+      outcome = await services.committee.recordDecision(staffContext(req), id, parsed.data);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return renderFile(req, res, { decision: formState(values, refusalErrors(refusal, 'outcome', CHANGED_BY_SOMEONE_ELSE)) }, refusal.status);
     }
     req.session.flashMessage = {
       key:

@@ -2,10 +2,10 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, validateForm, type FieldError } from '../forms.ts';
+import { formState, parseForm, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { registrationItemsSchema } from './committeeSchemas.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
+import { NotFoundError } from '../../services/errors.ts';
 
 export function registrationRoutes(services: Services) {
   const router = express.Router();
@@ -17,7 +17,7 @@ export function registrationRoutes(services: Services) {
   async function render(req: Request, res: Response, errors: FieldError[] = [], status = 200) {
     const id = parseId(req.params.id);
     const checklist = id ? await services.registration.checklist(id) : null;
-    if (!checklist) return notFoundHandler(req, res);
+    if (!checklist) throw new NotFoundError();
     res.status(status).render('pages/committee/registration', {
       pageTitle: req.t('committee:registration.title', { reference: checklist.request.reference ?? checklist.request.id }),
       backLink: `/committee/requests/${checklist.request.id}`,
@@ -33,10 +33,14 @@ export function registrationRoutes(services: Services) {
   router.post('/staff/requests/:id/registration', officer, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return render(req, res);
-    const parsed = validateForm(itemsSchema, req.body);
+    const parsed = parseForm(itemsSchema, req.body);
     if (!parsed.ok) return render(req, res, [{ field: 'items', code: 'committee:errors.registrationItemRequired' }], 400);
-    const outcome = await services.registration.completeItems(staffContext(req), id, parsed.data.items);
-    if (!outcome.ok) return outcome.status === 404 ? render(req, res) : render(req, res, [{ field: 'items', code: outcome.code }], outcome.status);
+    try {
+      await services.registration.completeItems(staffContext(req), id, parsed.data.items);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return render(req, res, refusalErrors(refusal, 'items', 'committee:errors.changedBySomeoneElse'), refusal.status);
+    }
     req.session.flashMessage = { key: 'committee:flash.registrationItemsSaved' };
     res.redirect(303, `/staff/requests/${id}/registration`);
   });
@@ -44,8 +48,13 @@ export function registrationRoutes(services: Services) {
   router.post('/staff/requests/:id/registration/register', officer, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     if (!id) return render(req, res);
-    const outcome = await services.registration.register(staffContext(req), id);
-    if (!outcome.ok) return outcome.status === 404 ? render(req, res) : render(req, res, [{ field: 'items', code: outcome.code }], outcome.status);
+    let outcome: { fileNumber: string };
+    try {
+      outcome = await services.registration.register(staffContext(req), id);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return render(req, res, refusalErrors(refusal, 'items', 'committee:errors.changedBySomeoneElse'), refusal.status);
+    }
     req.session.flashMessage = { key: 'committee:flash.registered', params: { fileNumber: outcome.fileNumber } };
     res.redirect(303, `/staff/requests/${id}/services`);
   });

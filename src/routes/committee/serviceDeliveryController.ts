@@ -2,15 +2,14 @@ import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import type { Services } from '../../services/index.ts';
-import type { ServiceOutcome } from '../../services/serviceDeliveryService.ts';
 import { isoToDateParts } from '../../domain/dates.ts';
-import { formState, keepTyped } from '../forms.ts';
+import { NotFoundError } from '../../services/errors.ts';
+import { formState, keepTyped, refusalErrors, refusalOf } from '../forms.ts';
+import { parseId, staffContext } from '../context.ts';
 
 type FormState = ReturnType<typeof formState>;
-import { parseId, staffContext } from '../context.ts';
 import { parseServiceDelivery, SERVICE_FIELDS } from './committeeSchemas.ts';
 import { dualDateFormatter } from './viewHelpers.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export function serviceDeliveryRoutes(services: Services) {
   const router = express.Router();
@@ -21,7 +20,7 @@ export function serviceDeliveryRoutes(services: Services) {
   async function render(req: Request, res: Response, form = formState(), status = 200) {
     const id = parseId(req.params.id);
     const file = id ? await services.committee.file(id) : null;
-    if (!file) return notFoundHandler(req, res);
+    if (!file) throw new NotFoundError();
     res.status(status).render('pages/committee/services', {
       pageTitle: req.t('committee:services.title', { reference: file.request.reference ?? file.request.id }),
       backLink: `/committee/requests/${file.request.id}`,
@@ -39,7 +38,7 @@ export function serviceDeliveryRoutes(services: Services) {
     const serviceId = parseId(req.params.serviceId);
     const file = id ? await services.committee.file(id) : null;
     const service = file && serviceId ? file.request.services.find((row) => row.id === serviceId) : null;
-    if (!file || !service) return notFoundHandler(req, res);
+    if (!file || !service) throw new NotFoundError();
     const { day, month, year } = isoToDateParts(service.deliveredOn);
     const stored = {
       serviceType: service.serviceType,
@@ -68,8 +67,6 @@ export function serviceDeliveryRoutes(services: Services) {
     });
   }
 
-  const failedFields = (outcome: ServiceOutcome) => (!outcome.ok && 'errors' in outcome ? outcome.errors : null);
-
   router.get('/staff/requests/:id/services', readFile, (req, res) => render(req, res));
 
   router.post('/staff/requests/:id/services', staffOnly, readFile, async (req, res) => {
@@ -78,12 +75,11 @@ export function serviceDeliveryRoutes(services: Services) {
     const values = keepTyped(req.body, SERVICE_FIELDS);
     const parsed = parseServiceDelivery(req.body, services.config);
     if (!parsed.ok) return render(req, res, formState(values, parsed.errors), 400);
-    const outcome = await services.serviceDelivery.record(staffContext(req), id, parsed.data);
-    if (!outcome.ok) {
-      const errors = failedFields(outcome);
-      if (errors) return render(req, res, formState(values, errors), 400);
-      if (!('code' in outcome)) return render(req, res);
-      return outcome.status === 404 ? render(req, res) : render(req, res, formState(values, [{ field: 'serviceType', code: outcome.code }]), outcome.status);
+    try {
+      await services.serviceDelivery.record(staffContext(req), id, parsed.data);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      return render(req, res, formState(values, refusalErrors(refusal, 'serviceType', 'committee:errors.changedBySomeoneElse')), refusal.status);
     }
     req.session.flashMessage = { key: 'committee:flash.serviceRecorded' };
     res.redirect(303, `/staff/requests/${id}/services`);
@@ -94,17 +90,17 @@ export function serviceDeliveryRoutes(services: Services) {
   router.post('/staff/requests/:id/services/:serviceId/correct', staffOnly, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     const serviceId = parseId(req.params.serviceId);
-    if (!id || !serviceId) return notFoundHandler(req, res);
+    if (!id || !serviceId) throw new NotFoundError();
     const values = keepTyped(req.body, [...SERVICE_FIELDS, 'reason']);
     const parsed = parseServiceDelivery(req.body, services.config);
     const reason = typeof values.reason === 'string' ? values.reason : null;
     if (!parsed.ok) return renderService(req, res, { correct: formState(values, parsed.errors) }, 400);
-    const outcome = await services.serviceDelivery.correct(staffContext(req), id, serviceId, { ...parsed.data, reason });
-    if (!outcome.ok) {
-      const errors = failedFields(outcome);
-      if (errors) return renderService(req, res, { correct: formState(values, errors) }, 400);
-      if ('code' in outcome && outcome.status !== 404) return renderService(req, res, { correct: formState(values), refusal: outcome.code }, outcome.status);
-      return notFoundHandler(req, res);
+    try {
+      await services.serviceDelivery.correct(staffContext(req), id, serviceId, { ...parsed.data, reason });
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal.kind === 'invalid') return renderService(req, res, { correct: formState(values, refusal.errors) }, refusal.status);
+      return renderService(req, res, { correct: formState(values), refusal: refusal.kind === 'refused' ? refusal.code : 'committee:errors.changedBySomeoneElse' }, refusal.status);
     }
     req.session.flashMessage = { key: 'committee:flash.serviceCorrected' };
     res.redirect(303, `/staff/requests/${id}/services`);
@@ -113,15 +109,18 @@ export function serviceDeliveryRoutes(services: Services) {
   router.post('/staff/requests/:id/services/:serviceId/cancel', staffOnly, readFile, async (req, res) => {
     const id = parseId(req.params.id);
     const serviceId = parseId(req.params.serviceId);
-    if (!id || !serviceId) return notFoundHandler(req, res);
+    if (!id || !serviceId) throw new NotFoundError();
     // Named apart from the correction's reason: both forms are on one page.
     const values = keepTyped(req.body, ['cancelReason']);
-    const outcome = await services.serviceDelivery.cancel(staffContext(req), id, serviceId, typeof values.cancelReason === 'string' ? values.cancelReason : null);
-    if (!outcome.ok) {
-      const errors = failedFields(outcome)?.map((error) => (error.field === 'reason' ? { ...error, field: 'cancelReason' } : error));
-      if (errors) return renderService(req, res, { cancel: formState(values, errors) }, 400);
-      if ('code' in outcome && outcome.status !== 404) return renderService(req, res, { refusal: outcome.code }, outcome.status);
-      return notFoundHandler(req, res);
+    try {
+      await services.serviceDelivery.cancel(staffContext(req), id, serviceId, typeof values.cancelReason === 'string' ? values.cancelReason : null);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal.kind === 'invalid') {
+        const errors = refusal.errors.map((fieldError) => (fieldError.field === 'reason' ? { ...fieldError, field: 'cancelReason' } : fieldError));
+        return renderService(req, res, { cancel: formState(values, errors) }, refusal.status);
+      }
+      return renderService(req, res, { refusal: refusal.kind === 'refused' ? refusal.code : 'committee:errors.changedBySomeoneElse' }, refusal.status);
     }
     req.session.flashMessage = { key: 'committee:flash.serviceCancelled' };
     res.redirect(303, `/staff/requests/${id}/services`);

@@ -23,7 +23,7 @@ export function publicRoutes(services: Services) {
 export function healthRoutes(services: Services) {
   const router = express.Router();
   router.get('/healthz', async (_req, res) => {
-    const databaseAnswers = await services.data.ping();
+    const databaseAnswers = await services.databaseAnswers();
     res.status(databaseAnswers ? 200 : 503).json({ status: databaseAnswers ? 'ok' : 'unavailable' });
   });
   return router;

@@ -1,11 +1,12 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { isoToDateParts, isValidIso } from '../../domain/dates.ts';
 import type { Services } from '../../services/index.ts';
 import { parseId, staffContext } from '../context.ts';
-import { formState, keepTyped, type FieldError } from '../forms.ts';
-import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, statusFor, viewFormatters } from '../staff/caseworkHelpers.ts';
+import { formState, keepTyped, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
+import { postedVersion, redirectWithFlash, viewFormatters } from '../staff/caseworkHelpers.ts';
 
 const ANSWER_FIELDS = ['answer', 'findings', 'recommendation', 'visitDate-day', 'visitDate-month', 'visitDate-year', 'visitDate-calendar'];
 
@@ -30,7 +31,7 @@ export function researchRoutes(services: Services) {
 
   async function renderReferral(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[], conflict = false) {
     const id = parseId(req.params.id);
-    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (id === null) throw new NotFoundError();
     const { referral, request } = await referrals.get(id);
     const stored = { answer: referral.answer ?? '', findings: referral.findings ?? '', recommendation: referral.recommendation ?? '', ...storedVisitDate(referral.visitDate) };
     res.status(status).render('pages/research/referral', {
@@ -48,7 +49,7 @@ export function researchRoutes(services: Services) {
 
   router.post('/research/referrals/:id', readFile, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (id === null) throw new NotFoundError();
     const typed = keepTyped(req.body, ANSWER_FIELDS);
     const close = req.body?.intent === 'close';
     try {
@@ -66,8 +67,8 @@ export function researchRoutes(services: Services) {
       );
       if (!result.ok) return renderReferral(req, res, 400, typed, result.errors);
     } catch (error) {
-      const failure = caseworkFailure(error);
-      return renderReferral(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+      const refusal = refusalOf(error);
+      return renderReferral(req, res, refusal.status, typed, refusalErrors(refusal), refusal.kind === 'conflict');
     }
     if (close) return redirectWithFlash(req, res, '/research', 'research:flash.closed');
     redirectWithFlash(req, res, `/research/referrals/${id}`, 'research:flash.saved');

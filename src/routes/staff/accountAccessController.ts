@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -17,18 +18,16 @@ export function accountAccessRoutes(services: Services) {
   // The mobile and activation pages show the beneficiary's file, and so do their refused forms.
   const readBeneficiary = requireCaseRead(services, 'beneficiary_file');
   const accounts = services.beneficiaryAccounts;
-  const { beneficiaries } = services.data.repositories;
 
   const backTo = (req: Request, id: number) => {
     const requestId = parseId(req.body?.requestId);
     return requestId ? `/staff/requests/${requestId}` : `/staff/beneficiaries/${id}`;
   };
-  const notFound = (res: Response) => res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
 
   // The code page names the person and the refusal shows their file again: a read of the beneficiary's file.
   router.post('/staff/beneficiaries/:id/activation-code', officer, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return notFound(res);
+    if (id === null) throw new NotFoundError();
     const delivery = req.body?.delivery === 'sms' ? 'sms' : 'show';
     const result = await accounts.issueActivationCode(staffContext(req), id, delivery);
     const back = backTo(req, id);
@@ -47,8 +46,8 @@ export function accountAccessRoutes(services: Services) {
 
   async function renderMobile(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[]) {
     const id = parseId(req.params.id);
-    const record = id === null ? null : await beneficiaries.findById(id);
-    if (!record) return notFound(res);
+    const record = id === null ? null : await accounts.record(id);
+    if (!record) throw new NotFoundError();
     res.status(status).render('pages/staff/beneficiaryMobile', {
       pageTitleKey: 'staff:mobileChange.title',
       backLink: `/staff/beneficiaries/${record.id}`,
@@ -62,7 +61,7 @@ export function accountAccessRoutes(services: Services) {
 
   router.post('/staff/beneficiaries/:id/mobile', officer, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return notFound(res);
+    if (id === null) throw new NotFoundError();
     const typed = keepTyped(req.body, ['mobile', 'identityChecked']);
     const errors: FieldError[] = [];
     const mobile = parseSaudiMobile(typed.mobile);

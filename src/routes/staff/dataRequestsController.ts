@@ -1,11 +1,10 @@
 import express, { type Request, type Response } from 'express';
 import type { Services } from '../../services/index.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { DATA_REQUEST_KINDS, daysLeft, isOpen, isOverdue } from '../../domain/dataRequests.ts';
 import { parseNationalId } from '../../domain/nationalId.ts';
 import { NotFoundError, TransitionRefusedError } from '../../services/errors.ts';
-import { formState, keepTyped, validateForm, type FieldError } from '../forms.ts';
+import { formState, keepTyped, parseForm, type FieldError } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
 import { recordedDataRequestSchema, staffAnswerSchema } from '../account/dataRequestSchemas.ts';
@@ -39,7 +38,7 @@ export function staffDataRequestRoutes(services: Services) {
 
   router.post('/staff/data-requests', async (req, res) => {
     const typed = keepTyped(req.body, ['nationalId', 'channel', 'kind', 'details']);
-    const form = validateForm(recordedDataRequestSchema, req.body);
+    const form = parseForm(recordedDataRequestSchema, req.body);
     const errors = form.ok ? [] : [...form.errors];
     const nationalId = parseNationalId(typed.nationalId ?? '');
     const person = nationalId.ok ? await services.dataRequests.findPerson(nationalId.value) : null;
@@ -72,20 +71,15 @@ export function staffDataRequestRoutes(services: Services) {
 
   router.get('/staff/data-requests/:id', async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
-    try {
-      await renderOne(req, res, id);
-    } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
-      throw error;
-    }
+    if (!id) throw new NotFoundError();
+    await renderOne(req, res, id);
   });
 
   router.post('/staff/data-requests/:id/answer', async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const typed = keepTyped(req.body, ['outcome', 'text']);
-    const form = validateForm(staffAnswerSchema, req.body);
+    const form = parseForm(staffAnswerSchema, req.body);
     try {
       if (!form.ok) return await renderOne(req, res, id, 400, typed, form.errors);
       const context = staffContext(req);
@@ -93,7 +87,6 @@ export function staffDataRequestRoutes(services: Services) {
       else if (form.data.outcome === 'refuse') await services.dataRequests.refuse(context, id, form.data.text);
       else await services.dataRequests.answer(context, id, form.data.text);
     } catch (error) {
-      if (error instanceof NotFoundError) return notFoundHandler(req, res);
       // Answered meanwhile (another officer, another tab): the page has no form any more, so say so above it.
       if (error instanceof TransitionRefusedError && error.code === 'privacy:errors.notOpen') {
         req.session.flashMessage = { key: error.code };

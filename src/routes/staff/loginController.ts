@@ -2,7 +2,7 @@ import express from 'express';
 import { attemptLimit } from '../../middleware/attemptLimit.ts';
 import { renewSessionId, safeReturnTo } from '../sessions.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm } from '../forms.ts';
+import { formState, keepTyped, parseForm } from '../forms.ts';
 import { staffLoginSchema } from './loginSchema.ts';
 import { homeFor } from './staffHome.ts';
 
@@ -16,7 +16,7 @@ export function staffLoginRoutes(services: Services) {
         { field: 'email', code: 'login.rateLimited' },
       ]),
     });
-  }, { name: 'staff-login', counters: services.data.repositories.rateLimits, now: () => services.clock.now() });
+  }, { name: 'staff-login', counters: services.attemptCounters, now: () => services.clock.now() });
 
   router.get('/staff/login', (req, res) => {
     if (req.staff) return res.redirect(303, homeFor(req.staff.roles));
@@ -36,7 +36,7 @@ export function staffLoginRoutes(services: Services) {
         form: formState(keepTyped(req.body, ['email']), errors),
       });
 
-    const form = validateForm(staffLoginSchema, req.body);
+    const form = parseForm(staffLoginSchema, req.body);
     if (!form.ok) return render(400, form.errors);
     const result = await services.staffAuth.signIn(
       form.data.email,

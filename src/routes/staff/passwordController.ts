@@ -3,7 +3,7 @@ import { attemptLimit } from '../../middleware/attemptLimit.ts';
 import { renewSessionId } from '../sessions.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, validateForm, type FieldError } from '../forms.ts';
+import { formState, parseForm, type FieldError } from '../forms.ts';
 import { changePasswordSchema } from './passwordSchema.ts';
 import { homeFor } from './staffHome.ts';
 
@@ -23,7 +23,7 @@ export function staffPasswordRoutes(services: Services) {
   router.get('/staff/password', requireRole(), (_req, res) => render(res, 200));
 
   router.post('/staff/password', requireRole(), limiter, async (req, res) => {
-    const form = validateForm(changePasswordSchema, req.body);
+    const form = parseForm(changePasswordSchema, req.body);
     if (!form.ok) return render(res, 400, form.errors);
     const staff = req.staff!;
     const result = await services.staffAuth.changePassword(

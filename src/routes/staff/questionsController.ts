@@ -1,11 +1,11 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
-import { formState, keepTyped, validateForm } from '../forms.ts';
+import { formState, keepTyped, parseForm } from '../forms.ts';
 import { parseId, staffContext } from '../context.ts';
 import { dualDate } from '../apply/dualDate.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 
 export const ANSWER_MAX = 2000;
 
@@ -33,7 +33,7 @@ export function staffQuestionRoutes(services: Services) {
   async function renderAnswer(req: Request, res: Response, form = formState(), status = 200) {
     const id = parseId(req.params.id);
     const question = id ? await services.questions.openQuestion(id) : null;
-    if (!question) return notFoundHandler(req, res);
+    if (!question) throw new NotFoundError();
     res.status(status).render('pages/staff/question', {
       pageTitleKey: 'feedback:staff.answerTitle',
       backLink: '/staff/questions',
@@ -46,13 +46,13 @@ export function staffQuestionRoutes(services: Services) {
 
   router.post('/staff/questions/:id', answerers, async (req, res) => {
     const id = parseId(req.params.id);
-    if (!id) return notFoundHandler(req, res);
+    if (!id) throw new NotFoundError();
     const values = keepTyped(req.body, ['answer']);
-    const parsed = validateForm(answerSchema, req.body);
+    const parsed = parseForm(answerSchema, req.body);
     if (!parsed.ok) return renderAnswer(req, res, formState(values, parsed.errors), 400);
     const outcome = await services.questions.answer(staffContext(req), id, parsed.data.answer);
     if (!outcome.ok) {
-      if (outcome.status === 404) return notFoundHandler(req, res);
+      if (outcome.status === 404) throw new NotFoundError();
       req.session.flashMessage = { key: outcome.code };
       return res.redirect(303, '/staff/questions');
     }

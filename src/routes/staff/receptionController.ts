@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -60,7 +61,7 @@ export function receptionDeskRoutes(services: Services) {
 
   async function renderBeneficiary(req: Request, res: Response, status: number, values: Record<string, unknown>, errors: FieldError[]) {
     const id = parseId(req.params.id);
-    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (id === null) throw new NotFoundError();
     const file = await reception.beneficiaryFile(id);
     res.status(status).render('pages/staff/beneficiary', {
       pageTitleKey: 'staff:beneficiary.title',
@@ -77,7 +78,7 @@ export function receptionDeskRoutes(services: Services) {
 
   router.post('/staff/beneficiaries/:id/inquiries', office, readBeneficiary, async (req, res) => {
     const id = parseId(req.params.id);
-    if (id === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (id === null) throw new NotFoundError();
     const typed = keepTyped(req.body, ['channel', 'subject', 'answer']);
     const result = await reception.recordInquiry(id, { channel: typed.channel, subject: typed.subject, answer: typed.answer }, staffContext(req));
     if (!result.ok) return renderBeneficiary(req, res, 400, typed, result.errors);

@@ -1,21 +1,18 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
 import { isVerificationItem, VERIFICATION_OUTCOMES } from '../../domain/verification.ts';
 import { formatIbanForDisplay } from '../../domain/iban.ts';
-import { REFERRAL_REASONS } from '../../services/referralService.ts';
+import { REFERRAL_REASONS } from '../../domain/referral.ts';
 import type { Services } from '../../services/index.ts';
 import { staffContext } from '../context.ts';
-import { formState, keepTyped, type FieldError } from '../forms.ts';
+import { formState, keepTyped, refusalErrors, refusalOf, type FieldError, type Refusal } from '../forms.ts';
 import {
-  caseworkFailure,
   postedVersion,
   redirectWithFlash,
-  refusalErrors,
   requestIdFrom,
-  statusFor,
   viewFormatters,
-  type CaseworkFailure,
 } from './caseworkHelpers.ts';
 
 const OFFICE_ROLES = ['relations_officer', 'manager'] as const;
@@ -27,7 +24,7 @@ export function requestRoutes(services: Services) {
   const readFile = requireCaseRead(services, 'request_file');
   const { reception, verification, referrals } = services;
 
-  async function renderFile(req: Request, res: Response, status = 200, failure: CaseworkFailure | null = null) {
+  async function renderFile(req: Request, res: Response, status = 200, failure: Refusal | null = null) {
     const file = await reception.requestFile(requestIdFrom(req), staffContext(req));
     res.status(status).render('pages/staff/request', {
       pageTitle: req.t('staff:request.title', { reference: file.request.reference ?? req.t('staff:request.draft') }),
@@ -56,7 +53,8 @@ export function requestRoutes(services: Services) {
       try {
         await perform(id, postedVersion(req), req);
       } catch (error) {
-        return renderFile(req, res, statusFor(caseworkFailure(error)), caseworkFailure(error));
+        const refusal = refusalOf(error);
+        return renderFile(req, res, refusal.status, refusal);
       }
       redirectWithFlash(req, res, `/staff/requests/${id}`, `staff:flash.${segment}`);
     });
@@ -81,13 +79,13 @@ export function requestRoutes(services: Services) {
   }
 
   router.get('/staff/requests/:id/verification/:item', readFile, async (req, res) => {
-    if (!isVerificationItem(req.params.item)) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!isVerificationItem(req.params.item)) throw new NotFoundError();
     await renderLine(req, res, 200, {}, []);
   });
 
   router.post('/staff/requests/:id/verification/:item', office, readFile, async (req, res) => {
     const item = req.params.item;
-    if (!isVerificationItem(item)) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (!isVerificationItem(item)) throw new NotFoundError();
     const id = requestIdFrom(req);
     const typed = keepTyped(req.body, ['outcome', 'note', 'iban']);
     try {
@@ -99,8 +97,8 @@ export function requestRoutes(services: Services) {
       );
       if (!result.ok) return renderLine(req, res, 400, typed, result.errors);
     } catch (error) {
-      const failure = caseworkFailure(error);
-      return renderLine(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+      const refusal = refusalOf(error);
+      return renderLine(req, res, refusal.status, typed, refusalErrors(refusal), refusal.kind === 'conflict');
     }
     redirectWithFlash(req, res, `/staff/requests/${id}#verification`, 'staff:flash.lineRecorded');
   });
@@ -135,8 +133,8 @@ export function requestRoutes(services: Services) {
         const result = await options.perform(req, id, typed);
         if (!result.ok) return render(req, res, 400, typed, result.errors);
       } catch (error) {
-        const failure = caseworkFailure(error);
-        return render(req, res, statusFor(failure), typed, refusalErrors(failure), failure.kind === 'conflict');
+        const refusal = refusalOf(error);
+        return render(req, res, refusal.status, typed, refusalErrors(refusal), refusal.kind === 'conflict');
       }
       redirectWithFlash(req, res, `/staff/requests/${id}`, options.flashKey);
     });

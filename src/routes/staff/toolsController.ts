@@ -1,7 +1,8 @@
+import contentDisposition from 'content-disposition';
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { isReferenceDocumentKind } from '../../domain/referenceDocuments.ts';
 import { hasAnyRole } from '../../domain/roles.ts';
-import { notFoundHandler } from '../../middleware/errorHandler.ts';
 import { requireRole } from '../../middleware/requireRole.ts';
 import type { Services } from '../../services/index.ts';
 import { staffContext } from '../context.ts';
@@ -33,11 +34,11 @@ export function staffToolsRoutes(services: Services) {
     const opened = isReferenceDocumentKind(kind)
       ? await services.referenceDocuments.open(kind)
       : null;
-    if (!opened) return notFoundHandler(req, res);
+    if (!opened) throw new NotFoundError();
     res.set({
       'Content-Type': opened.document.mimeType,
       // Inline: a guide is read in the browser's PDF viewer; the name is kept for saving it.
-      'Content-Disposition': `inline; filename="${kind}.pdf"; filename*=UTF-8''${encodeURIComponent(opened.document.originalName)}`,
+      'Content-Disposition': contentDisposition(opened.document.originalName, { type: 'inline', fallback: `${kind}.pdf` }),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     });
@@ -46,7 +47,7 @@ export function staffToolsRoutes(services: Services) {
 
   router.post('/staff/tools/:kind', requireRole('admin'), async (req, res) => {
     const kind = req.params.kind;
-    if (!isReferenceDocumentKind(kind)) return notFoundHandler(req, res);
+    if (!isReferenceDocumentKind(kind)) throw new NotFoundError();
     // Each document has its own form and field, so an error (a file over the limit) is shown next to the right one.
     const field = `file-${kind}`;
     const received = uploadedFile(req, field);

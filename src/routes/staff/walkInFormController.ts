@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../services/errors.ts';
 import express, { type Request, type Response } from 'express';
 import { requireRole } from '../../middleware/requireRole.ts';
 import { requireCaseRead } from '../../middleware/requireCaseRead.ts';
@@ -7,8 +8,8 @@ import { HOUSING_TYPES, MARITAL_STATUSES, NATIONALITIES, RELATIONS, makeHousehol
 import type { Services } from '../../services/index.ts';
 import { schemaContextFor } from '../apply/applyHelpers.ts';
 import { parseId, staffContext } from '../context.ts';
-import { formState, type FieldError } from '../forms.ts';
-import { caseworkFailure, postedVersion, redirectWithFlash, refusalErrors, requestIdFrom, statusFor, viewFormatters } from './caseworkHelpers.ts';
+import { formState, refusalErrors, refusalOf, type FieldError } from '../forms.ts';
+import { postedVersion, redirectWithFlash, requestIdFrom, viewFormatters } from './caseworkHelpers.ts';
 import { uploadedFile } from '../uploads.ts';
 import { declarationTextKey } from '../../domain/declaration.ts';
 
@@ -91,8 +92,8 @@ export function walkInFormRoutes(services: Services) {
       await work();
       return true;
     } catch (error) {
-      const failure = caseworkFailure(error);
-      await retry(statusFor(failure), refusalErrors(failure), failure.kind === 'conflict');
+      const refusal = refusalOf(error);
+      await retry(refusal.status, refusalErrors(refusal), refusal.kind === 'conflict');
       return false;
     }
   }
@@ -134,7 +135,7 @@ export function walkInFormRoutes(services: Services) {
   router.post('/staff/requests/:id/household/:memberId/remove', officer, readFile, async (req, res) => {
     const id = requestIdFrom(req);
     const memberId = parseId(req.params.memberId);
-    if (memberId === null) return res.status(404).render('pages/errors/notFound', { pageTitleKey: 'errors:pages.notFound.title' });
+    if (memberId === null) throw new NotFoundError();
     const saved = await attempt(req, res, (status, errs, conflict) => household(req, res, status, {}, errs, conflict), () =>
       applications.removeHouseholdMember(id, memberId, postedVersion(req), staffContext(req)),
     );

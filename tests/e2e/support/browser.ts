@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/testApp.ts';
 
 const require = createRequire(import.meta.url);
@@ -32,6 +32,29 @@ export async function startApp(options: Parameters<typeof createTestApp>[0] = {}
       await testApp.close();
     },
   };
+}
+
+/** What an e2e file shares: the app on a fresh database and one browser, started before its tests. */
+export interface E2eSession {
+  running: RunningApp;
+  browser: Browser;
+}
+
+/**
+ * The one start-app-and-browser set-up of the e2e files: registers the beforeAll/afterAll pair and
+ * returns the session, whose fields are set once the tests run.
+ */
+export function useAppAndBrowser(options: Parameters<typeof createTestApp>[0] = {}): E2eSession {
+  const session = {} as E2eSession;
+  beforeAll(async () => {
+    session.running = await startApp(options);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.running?.close();
+  });
+  return session;
 }
 
 /**

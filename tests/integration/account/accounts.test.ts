@@ -53,6 +53,8 @@ describe('beneficiary accounts', () => {
     const requests = await agent.get('/account/requests');
     expect(requests.status).toBe(200);
     expect(requests.text).toContain('data-qa="account-logout"');
+    // The start and privacy pages know the beneficiary too, so they can sign out from there.
+    for (const path of ['/', '/privacy']) expect((await agent.get(path)).text).toContain('data-qa="account-logout"');
 
     const logoutPage = await agent.get('/account/requests');
     expect((await agent.post('/account/logout').type('form').send({ _csrf: csrfFrom(logoutPage.text) })).status).toBe(303);
@@ -107,5 +109,24 @@ describe('beneficiary accounts', () => {
     expect(correct.status).toBe(401);
     // Locked answers like wrong: the message names both, so it is true either way.
     expect(correct.text).toContain('موقوف مؤقتًا مدة 15 دقيقة');
+  });
+
+  it('keeps the password hash out of what pages see of the signed-in beneficiary', async () => {
+    const nationalId = uniqueNationalId();
+    await registerAndVerify(testApp, { nationalId });
+    const record = await testApp.data.repositories.beneficiaries.findByNationalId(nationalId);
+    const signedIn = await testApp.services.beneficiaryAccounts.current(record!.id);
+    expect(signedIn).toMatchObject({ id: record!.id, nationalId });
+    expect(signedIn).not.toHaveProperty('passwordHash');
+  });
+
+  it('counts every one of several wrong passwords sent at once', async () => {
+    const nationalId = uniqueNationalId();
+    await registerAndVerify(testApp, { nationalId });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => testApp.services.beneficiaryAccounts.signIn(nationalId, 'wrong password', null)),
+    );
+    expect(results.every((result) => !result.ok)).toBe(true);
+    expect((await testApp.services.beneficiaryAccounts.signIn(nationalId, 'a good password', null)).ok).toBe(false);
   });
 });

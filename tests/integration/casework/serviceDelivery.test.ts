@@ -25,11 +25,10 @@ afterAll(() => testApp.close());
 /** Accepted for rent, 4500 riyals over 3 months from today, released and registered. */
 async function registeredForRent() {
   const { requestId, beneficiaryId } = await raisedRequest(testApp, { submittedAt: new Date(testApp.clock.now().getTime() - 15 * DAY) });
-  const decided = await testApp.services.committee.recordDecision(chair, requestId, { outcome: 'accept', approvedSupportType: 'rent', amount: 4500, quantity: null, durationMonths: 3, note: null });
-  expect(decided.ok).toBe(true);
+  await testApp.services.committee.recordDecision(chair, requestId, { outcome: 'accept', approvedSupportType: 'rent', amount: 4500, quantity: null, durationMonths: 3, note: null });
   await testApp.services.decisionRelease.releaseDue();
   await testApp.services.registration.completeItems(officerContext, requestId, testApp.config.registrationItems);
-  expect((await testApp.services.registration.register(officerContext, requestId)).ok).toBe(true);
+  await testApp.services.registration.register(officerContext, requestId);
   return { requestId, beneficiaryId, path: `/staff/requests/${requestId}/services` };
 }
 
@@ -91,7 +90,7 @@ describe('recording a service', () => {
     expect((await postForm(officer, servicePage, `${servicePage}/cancel`, { cancelReason: '' })).status).toBe(400);
     expect((await postForm(officer, servicePage, `${servicePage}/cancel`, { cancelReason: 'سُجّلت الخدمة مرتين' })).status).toBe(303);
     expect(await testApp.services.serviceDelivery.listForBeneficiary(beneficiaryId)).toEqual([]);
-    expect((await postForm(officer, servicePage, `${servicePage}/correct`, { serviceType: 'rent', amount: '1500', ...on('2026-03-01'), reason: 'مرة أخرى' })).status).toBe(409);
+    expect((await postForm(officer, servicePage, `${servicePage}/correct`, { serviceType: 'rent', amount: '1500', ...on('2026-03-01'), reason: 'مرة أخرى' })).status).toBe(422);
 
     const entries = (await testApp.data.repositories.audit.forRequest(requestId, false)).filter((entry) => entry.action.startsWith('service.'));
     expect(entries.map((entry) => entry.action)).toEqual(['service.delivered', 'service.corrected', 'service.cancelled']);

@@ -30,7 +30,7 @@ describe('the two-week floor', () => {
     testApp.clock.advanceDays(3);
 
     const outcome = await testApp.services.committee.recordDecision(chair, requestId, accept);
-    expect(outcome).toEqual({ ok: true, released: false });
+    expect(outcome).toEqual({ released: false });
     expect(await beneficiaryView(requestId)).toBe('with_committee');
     const visible = await testApp.data.repositories.audit.forRequest(requestId, true);
     expect(visible.map((entry) => entry.action)).not.toContain('decision.released');
@@ -64,7 +64,7 @@ describe('the two-week floor', () => {
       rejectionReason: 'income_above_threshold',
       note: null,
     });
-    expect(outcome).toEqual({ ok: true, released: true });
+    expect(outcome).toEqual({ released: true });
     expect(await beneficiaryView(requestId)).toBe('rejected');
     const messages = await testApp.data.repositories.notifications.forBeneficiary(beneficiaryId);
     expect(messages.map((message) => message.template)).toEqual(['decisionReleasedRejected', 'decisionReleasedRejected']);
@@ -74,7 +74,7 @@ describe('the two-week floor', () => {
   it('returns a request for more information immediately, before the window opens', async () => {
     const { requestId, beneficiaryId } = await raisedRequest(testApp, { submittedAt: testApp.clock.now(), email: null });
     const outcome = await testApp.services.committee.recordDecision(chair, requestId, { outcome: 'more_info', note: 'صورة عقد الإيجار المحدّث' });
-    expect(outcome).toEqual({ ok: true, released: true });
+    expect(outcome).toEqual({ released: true });
     expect(await beneficiaryView(requestId)).toBe('needs_info');
     const messages = await testApp.data.repositories.notifications.forBeneficiary(beneficiaryId);
     expect(messages.map((message) => `${message.template}/${message.channel}`)).toEqual(['decisionReleasedMoreInfo/sms']);
@@ -87,13 +87,13 @@ describe('the two-week floor', () => {
   it('refuses a decision from a committee member and on a request no longer with the committee', async () => {
     const { requestId } = await raisedRequest(testApp);
     const member = { ...chair, roles: ['committee_member'] as StaffRole[] };
-    expect(await testApp.services.committee.recordDecision(member, requestId, accept)).toMatchObject({ ok: false, code: 'transition.roleNotAllowed' });
-    expect(await testApp.services.committee.recordDecision(chair, requestId, accept)).toMatchObject({ ok: true });
-    expect(await testApp.services.committee.recordDecision(chair, requestId, accept)).toMatchObject({
-      ok: false,
+    await expect(testApp.services.committee.recordDecision(member, requestId, accept)).rejects.toMatchObject({ status: 422, code: 'transition.roleNotAllowed' });
+    await expect(testApp.services.committee.recordDecision(chair, requestId, accept)).resolves.toEqual({ released: false });
+    await expect(testApp.services.committee.recordDecision(chair, requestId, accept)).rejects.toMatchObject({
+      status: 422,
       code: 'transition.notAllowedFromStatus',
     });
-    expect(await testApp.services.committee.recordDecision(chair, 999_999, accept)).toMatchObject({ ok: false, status: 404 });
+    await expect(testApp.services.committee.recordDecision(chair, 999_999, accept)).rejects.toMatchObject({ status: 404 });
   });
 });
 

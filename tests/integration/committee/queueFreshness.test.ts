@@ -116,7 +116,7 @@ describe('committee queue and writes made outside the app', () => {
     expect((await agent.get('/committee')).text).toContain('data-qa="queue-empty"');
     // Written straight to the database, as another server or a script would.
     const { reference } = await raisedRequest(testApp);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    testApp.clock.set(new Date(testApp.clock.now().getTime() + 1_100));
     expect((await agent.get('/committee')).text).toContain(`data-reference="${reference}"`);
   });
 });

@@ -91,6 +91,17 @@ describe('staff sign-in', () => {
     expect(audit.entries.some((entry) => entry.actorId === officer.id)).toBe(true);
   });
 
+  it('counts every one of several wrong passwords sent at once', async () => {
+    const officer = await createStaff(testApp, ['relations_officer']);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => testApp.services.staffAuth.signIn(officer.email, 'wrong', null)),
+    );
+    expect(results.every((result) => !result.ok)).toBe(true);
+    expect((await testApp.services.staffAuth.signIn(officer.email, officer.password, null)).ok).toBe(false);
+    const audit = await testApp.data.repositories.audit.search({ action: 'staff.locked_out' }, 1, 50);
+    expect(audit.entries.filter((entry) => entry.actorId === officer.id)).toHaveLength(1);
+  });
+
   it('refuses a deactivated account', async () => {
     const former = await createStaff(testApp, ['relations_officer'], { active: false });
     expect((await attemptLogin(request.agent(testApp.app), former.email, former.password)).status).toBe(401);
