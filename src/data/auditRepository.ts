@@ -1,5 +1,7 @@
 import type { Db } from './prismaClient.ts';
 import type { AuditEntry } from '../generated/prisma/client.ts';
+import { MODEL_COLUMN_TYPES } from './columnTypes.ts';
+import type { SqlReader } from './sqlReader.ts';
 
 export interface AuditInput {
   actorType: 'staff' | 'beneficiary' | 'system';
@@ -45,7 +47,7 @@ function toRecord(row: AuditEntry): AuditRecord {
 }
 
 // Append-only by construction: there is no update or delete here.
-export function auditRepository(db: Db, now: () => Date = () => new Date()) {
+export function auditRepository(db: Db, now: () => Date, sql: SqlReader) {
   return {
     append: async (entry: AuditInput): Promise<void> => {
       await db.auditEntry.create({
@@ -74,10 +76,14 @@ export function auditRepository(db: Db, now: () => Date = () => new Date()) {
     },
     forRequest: async (requestId: number, onlyVisibleToBeneficiary: boolean): Promise<AuditRecord[]> =>
       (
-        // SQL rather than a model query: the file pages read the timeline on every view (requestRepository.ts).
+        // Through the driver: the file pages read the timeline on every view (sqlReader.ts).
         onlyVisibleToBeneficiary
-          ? await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} AND "visibleToBeneficiary" = 1 ORDER BY "id" ASC`
-          : await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`
+          ? await sql.all<AuditEntry>(
+              'SELECT * FROM "AuditEntry" WHERE "requestId" = ? AND "visibleToBeneficiary" = ? ORDER BY "id" ASC',
+              [requestId, true],
+              MODEL_COLUMN_TYPES.AuditEntry,
+            )
+          : await sql.all<AuditEntry>('SELECT * FROM "AuditEntry" WHERE "requestId" = ? ORDER BY "id" ASC', [requestId], MODEL_COLUMN_TYPES.AuditEntry)
       ).map(toRecord),
     distinctActions: async (): Promise<string[]> =>
       (await db.auditEntry.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } })).map(

@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import type { SqlReader } from './sqlReader.ts';
 
 export interface NewRating {
   score: number;
@@ -12,7 +13,7 @@ export interface NewRating {
 }
 
 /** Beneficiaries' questions and satisfaction ratings. */
-export function feedbackRepository(db: Db) {
+export function feedbackRepository(db: Db, sql: SqlReader) {
   return {
     addQuestion: (question: { beneficiaryId: number; requestId: number | null; question: string; askedAt: Date }) =>
       db.beneficiaryQuestion.create({ data: question }),
@@ -39,13 +40,21 @@ export function feedbackRepository(db: Db) {
 
     /** What the rating offer depends on: ownership, release, delivery and whether it was rated already. */
     ratingTarget: async (requestId: number) => {
-      const request = await db.supportRequest.findUnique({
-        where: { id: requestId },
-        select: { id: true, reference: true, beneficiaryId: true, decisionReleasedAt: true, ratedAt: true, _count: { select: { services: true } } },
-      });
-      return request
-        ? { id: request.id, reference: request.reference, beneficiaryId: request.beneficiaryId, decisionReleasedAt: request.decisionReleasedAt, ratedAt: request.ratedAt, servicesDelivered: request._count.services }
-        : null;
+      const [request] = await sql.all<{
+        id: number;
+        reference: string | null;
+        beneficiaryId: number;
+        decisionReleasedAt: Date | null;
+        ratedAt: Date | null;
+        servicesDelivered: number;
+      }>(
+        `SELECT r."id", r."reference", r."beneficiaryId", r."decisionReleasedAt", r."ratedAt",
+            (SELECT COUNT(*) FROM "ServiceDelivery" AS s WHERE s."requestId" = r."id") AS "servicesDelivered"
+          FROM "SupportRequest" AS r WHERE r."id" = ?`,
+        [requestId],
+        { decisionReleasedAt: 'date', ratedAt: 'date', servicesDelivered: 'integer' },
+      );
+      return request ?? null;
     },
 
     /** Who asked, for the staff list and the answer notification (questions hold ids, not relations). */
