@@ -56,7 +56,7 @@ export function createRepositories(
     committee: committeeRepository(db, caches.requestLists, sql),
     casework: caseworkRepository(db, sql),
     feedback: feedbackRepository(db, sql),
-    indicators: indicatorsRepository(db),
+    indicators: indicatorsRepository(db, sql),
     referenceDocuments: referenceDocumentRepository(db),
     rateLimits: rateLimitRepository(db),
     accessLog: accessLogRepository(db),
