@@ -49,22 +49,14 @@ function toRecord(row: AuditEntry): AuditRecord {
 // Append-only by construction: there is no update or delete here.
 export function auditRepository(db: Db, now: () => Date, sql: SqlReader) {
   return {
+    // A raw insert (Prisma picks the placeholders and writes dates and booleans as a model query would): nearly every
+    // write appends an entry, and a model `create` costs about three times as much CPU in Prisma's client.
     append: async (entry: AuditInput): Promise<void> => {
-      await db.auditEntry.create({
-        data: {
-          actorType: entry.actorType,
-          actorId: entry.actorId ?? null,
-          actorLabel: entry.actorLabel ?? null,
-          action: entry.action,
-          entityType: entry.entityType ?? null,
-          entityId: entry.entityId == null ? null : String(entry.entityId),
-          requestId: entry.requestId ?? null,
-          visibleToBeneficiary: entry.visibleToBeneficiary ?? false,
-          details: entry.details ? JSON.stringify(entry.details) : null,
-          ip: entry.ip ?? null,
-          at: entry.at ?? now(),
-        },
-      });
+      await db.$executeRaw`INSERT INTO "AuditEntry"
+        ("at", "actorType", "actorId", "actorLabel", "action", "entityType", "entityId", "requestId", "visibleToBeneficiary", "details", "ip")
+        VALUES (${entry.at ?? now()}, ${entry.actorType}, ${entry.actorId ?? null}, ${entry.actorLabel ?? null}, ${entry.action},
+          ${entry.entityType ?? null}, ${entry.entityId == null ? null : String(entry.entityId)}, ${entry.requestId ?? null},
+          ${entry.visibleToBeneficiary ?? false}, ${entry.details ? JSON.stringify(entry.details) : null}, ${entry.ip ?? null})`;
     },
     search: async (filter: AuditFilter, page: number, pageSize: number) => {
       const where = auditWhere(filter);

@@ -113,12 +113,21 @@ const requestWhere = (condition: string, params: (string | number)[], sql: SqlRe
   sql.all<Row<'SupportRequest'>>(`SELECT * FROM "SupportRequest" WHERE ${condition}`, params, T.SupportRequest);
 
 export function requestRepository(db: Db, requestLists: ReadCache<unknown>, sql: SqlReader) {
-  /** Optimistic concurrency: the row is written only while it still has the version the caller read. */
-  async function versionedUpdate(id: number, expectedVersion: number, data: Prisma.SupportRequestUpdateManyMutationInput): Promise<VersionedUpdate> {
-    const { count } = await db.supportRequest.updateMany({
-      where: { id, version: expectedVersion },
-      data: { ...data, version: { increment: 1 } },
-    });
+  /**
+   * Optimistic concurrency: the row is written only while it still has the version the caller read.
+   * One raw UPDATE (Prisma binds the values as a model query would): every save runs it, and `updateMany`
+   * costs about three times the CPU in Prisma's client. Column names come from the typed field sets above.
+   */
+  async function versionedUpdate(id: number, expectedVersion: number, data: RequestFields & StatusExtra & { status?: string; nameKey?: string | null }): Promise<VersionedUpdate> {
+    const assignments = Object.entries(data)
+      .filter(([, value]) => value !== undefined)
+      .map(([column, value]) => {
+        if (!/^[A-Za-z]+$/.test(column)) throw new Error(`not a column: ${column}`);
+        return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value as unknown}`;
+      });
+    // updatedAt is Prisma's @updatedAt: the real time, as a model update would write it.
+    assignments.push(Prisma.sql`"version" = "version" + 1`, Prisma.sql`"updatedAt" = ${new Date()}`);
+    const count = await db.$executeRaw`UPDATE "SupportRequest" SET ${Prisma.join(assignments, ', ')} WHERE "id" = ${id} AND "version" = ${expectedVersion}`;
     if (count > 0) requestLists.invalidateAll();
     return count === 0 ? { ok: false, conflict: true } : { ok: true, version: expectedVersion + 1 };
   }
