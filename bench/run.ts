@@ -300,7 +300,7 @@ async function main() {
     const results: Measurement[] = [];
     const byId = new Map<string, Measurement>();
     const record = (id: string, measurement: Measurement, queryPage?: PageId) => {
-      measurement.queriesPerRequest = queryPage ? queryCounts.get(queryPage) : undefined;
+      measurement.queriesPerRequest = queryPage ? queryCounts.get(queryPage)?.queries : undefined;
       results.push(measurement);
       byId.set(id, measurement);
     };
@@ -393,6 +393,10 @@ async function main() {
         (r) =>
           `| ${r.name} | ${r.method} | ${r.name.includes('200 connections') ? 200 : r.name.includes('5 connections') ? 5 : CONNECTIONS} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToCeiling} | ${r.queriesPerRequest ?? '—'} | ${r.non2xx} | ${r.errors} |`,
       ),
+      '',
+      '| Page (in-process, caches off, one request at a time) | queries/req | CPU ms/req | wall ms/req |',
+      '|---|---:|---:|---:|',
+      ...[...queryCounts].map(([id, cost]) => `| ${id} | ${cost.queries} | ${cost.cpuMs} | ${cost.wallMs} |`),
       '',
       '| Name search (in-process, one at a time) | matches shown | median (ms) | slowest (ms) |',
       '|---|---:|---:|---:|',
