@@ -3,6 +3,9 @@
 CREATE INDEX "SupportRequest_submittedAt_channel_idx" ON "SupportRequest"("submittedAt", "channel");
 
 -- CreateIndex
+CREATE INDEX "SupportRequest_status_decisionReleasedAt_idx" ON "SupportRequest"("status", "decisionReleasedAt");
+
+-- CreateIndex
 CREATE INDEX "Decision_outcome_decidedAt_idx" ON "Decision"("outcome", "decidedAt");
 
 -- CreateIndex
