@@ -100,7 +100,7 @@ export function caseworkRepository(db: Db, sql: SqlReader) {
             include: beneficiaryWithRequests,
           });
         case 'name': {
-          const ids = await beneficiaryIdsByName(db, search.value, SEARCH_LIMIT);
+          const ids = await beneficiaryIdsByName(sql, search.value, SEARCH_LIMIT);
           if (ids.length === 0) return [];
           return db.beneficiary.findMany({ where: { id: { in: ids } }, include: beneficiaryWithRequests, orderBy: { id: 'desc' } });
         }
