@@ -16,6 +16,17 @@ export interface PageRequest {
 
 const FORWARDED = { 'x-forwarded-proto': 'https' };
 const COUNTED_REQUESTS = 3;
+/** Requests timed one at a time per page: CPU time per request does not depend on what else the machine runs. */
+const TIMED_REQUESTS = 20;
+
+export interface PageCost {
+  /** SQL statements per request, Prisma's and the SQL reader's. */
+  queries: number;
+  /** CPU of this process per request (the app and the fetch that calls it), one request at a time. */
+  cpuMs: number;
+  /** Wall time per request, one at a time. */
+  wallMs: number;
+}
 
 /**
  * Queries per request for each page, from the data layer's statement counter (every SQL statement
@@ -25,7 +36,7 @@ const COUNTED_REQUESTS = 3;
 export async function countQueriesPerPage<Id extends string>(
   env: Record<string, string>,
   pagesFor: (baseUrl: string) => Promise<Record<Id, PageRequest & { name: string }>>,
-): Promise<Map<Id, number>> {
+): Promise<Map<Id, PageCost>> {
   const config = loadConfig(env); // its PORT is not used: the app listens on a random port
   // BENCH_TRACE_SQL=1 prints the statements of one request of each page (shortened).
   const trace = Boolean(process.env.BENCH_TRACE_SQL);
@@ -44,7 +55,7 @@ export async function countQueriesPerPage<Id extends string>(
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const counts = new Map<Id, number>();
+  const counts = new Map<Id, PageCost>();
   try {
     const pages = await pagesFor(baseUrl);
     for (const [id, page] of Object.entries(pages) as [Id, PageRequest & { name: string }][]) {
@@ -74,12 +85,16 @@ export async function countQueriesPerPage<Id extends string>(
       const before = data.statementStats();
       for (let i = 0; i < COUNTED_REQUESTS; i++) await send();
       const after = data.statementStats();
-      counts.set(
-        id,
-        Number(
-          ((after.hits + after.misses - before.hits - before.misses) / COUNTED_REQUESTS).toFixed(1),
-        ),
-      );
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
+      for (let i = 0; i < TIMED_REQUESTS; i++) await send();
+      const wallMs = (performance.now() - wallBefore) / TIMED_REQUESTS;
+      const cpu = process.cpuUsage(cpuBefore);
+      counts.set(id, {
+        queries: Number(((after.hits + after.misses - before.hits - before.misses) / COUNTED_REQUESTS).toFixed(1)),
+        cpuMs: Number(((cpu.user + cpu.system) / 1000 / TIMED_REQUESTS).toFixed(2)),
+        wallMs: Number(wallMs.toFixed(2)),
+      });
     }
   } finally {
     await new Promise((resolve) => server.close(resolve));

@@ -43,10 +43,11 @@ export function createApp(services: Services, options: AppOptions) {
   app.use(nafathCallbackRoutes(services));
   if (options.logRequests) app.use(pinoHttp({ logger }));
   app.use(setUpI18n(options.i18n, { secureCookies: config.production }));
+  // Right after the language is known: a cached start page needs no formatter, locals or body parser.
+  app.use(publicPageCache({ enabled: config.production }));
   app.use(setUpFormatting(options.i18n, config.timeZone));
   app.use(setUpLocals(config));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
-  app.use(publicPageCache({ enabled: config.production }));
   app.use(setUpSession(services.sessionStore, config));
   app.use(noStoreWhenSignedIn);
   app.use(parseMultipart(config));

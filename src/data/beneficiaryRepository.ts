@@ -1,12 +1,20 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
 import { nameKeyOf } from './nameSearch.ts';
+import { MODEL_COLUMN_TYPES } from './columnTypes.ts';
+import type { SqlReader } from './sqlReader.ts';
 
-export function beneficiaryRepository(db: Db) {
+export function beneficiaryRepository(db: Db, sql: SqlReader) {
   return {
-    // Raw SQL: every signed-in beneficiary request loads the account, and Prisma compiles each model query anew.
+    // Through the driver: every signed-in beneficiary request loads the account (sqlReader.ts).
     findById: async (id: number) =>
-      (await db.$queryRaw<Prisma.TypeMap['model']['Beneficiary']['payload']['scalars'][]>`SELECT * FROM "Beneficiary" WHERE "id" = ${id}`)[0] ?? null,
+      (
+        await sql.all<Prisma.TypeMap['model']['Beneficiary']['payload']['scalars']>(
+          'SELECT * FROM "Beneficiary" WHERE "id" = ?',
+          [id],
+          MODEL_COLUMN_TYPES.Beneficiary,
+        )
+      )[0] ?? null,
     findByNationalId: (nationalId: string) => db.beneficiary.findUnique({ where: { nationalId } }),
     /** Walk-ins are created by staff without a password; an online account may later claim the same record. */
     create: (input: { nationalId: string; mobile?: string | null; fullName?: string | null; passwordHash?: string | null; privacyConsentAt?: Date | null; privacyNoticeVersion?: string | null }) =>

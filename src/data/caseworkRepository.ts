@@ -1,5 +1,6 @@
-import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
+import { MODEL_COLUMN_TYPES as T } from './columnTypes.ts';
+import { placeholders, type SqlReader } from './sqlReader.ts';
 import { beneficiaryIdsByName } from './nameSearch.ts';
 
 export interface VerificationLineRecord {
@@ -88,7 +89,7 @@ function toInfoRequest(row: Omit<InfoRequestRecord, 'items'> & { items: string }
 }
 
 /** The officers' and researchers' records around a request: checks, contacts, questions, referrals. */
-export function caseworkRepository(db: Db) {
+export function caseworkRepository(db: Db, sql: SqlReader) {
   return {
     // Beneficiaries, as the reception desk finds them.
     searchBeneficiaries: async (search: BeneficiarySearch) => {
@@ -103,7 +104,7 @@ export function caseworkRepository(db: Db) {
             include: beneficiaryWithRequests,
           });
         case 'name': {
-          const ids = await beneficiaryIdsByName(db, search.value, SEARCH_LIMIT);
+          const ids = await beneficiaryIdsByName(sql, search.value, SEARCH_LIMIT);
           if (ids.length === 0) return [];
           return db.beneficiary.findMany({ where: { id: { in: ids } }, include: beneficiaryWithRequests, orderBy: { id: 'desc' } });
         }
@@ -111,14 +112,34 @@ export function caseworkRepository(db: Db) {
     },
     findBeneficiary: (id: number) => db.beneficiary.findUnique({ where: { id }, include: beneficiaryWithRequests }),
 
-    /** Requests waiting for an officer: new and resubmitted ones, oldest first. */
-    requestsAwaitingVerification: (limit = 50) =>
-      db.supportRequest.findMany({
-        where: { status: 'submitted' },
-        select: { ...requestSummarySelect, fullName: true, infoRequests: { select: { id: true } } },
-        orderBy: { submittedAt: 'asc' },
-        take: limit,
-      }),
+    /** Requests waiting for an officer: new and resubmitted ones, oldest first, each with the ids of its requests for information. */
+    requestsAwaitingVerification: async (limit = 50) => {
+      const requests = await sql.all<{
+        id: number;
+        reference: string | null;
+        status: string;
+        channel: string;
+        supportType: string | null;
+        submittedAt: Date | null;
+        createdAt: Date;
+        updatedAt: Date;
+        fullName: string | null;
+      }>(
+        `SELECT "id", "reference", "status", "channel", "supportType", "submittedAt", "createdAt", "updatedAt", "fullName"
+          FROM "SupportRequest" WHERE "status" = 'submitted' ORDER BY "submittedAt" ASC, "id" ASC LIMIT ?`,
+        [limit],
+        T.SupportRequest,
+      );
+      if (requests.length === 0) return [];
+      const infoRequests = await sql.all<{ id: number; requestId: number }>(
+        `SELECT "id", "requestId" FROM "InfoRequest" WHERE "requestId" IN (${placeholders(requests.length)}) ORDER BY "id" ASC`,
+        requests.map((request) => request.id),
+      );
+      return requests.map((request) => ({
+        ...request,
+        infoRequests: infoRequests.filter((info) => info.requestId === request.id).map((info) => ({ id: info.id })),
+      }));
+    },
 
     /** The staff home's queues: each read returns its oldest rows and the full count. */
     requestsInStatuses: async (statuses: string[], orderBy: 'submittedAt' | 'decisionReleasedAt', limit: number) => {
@@ -186,9 +207,9 @@ export function caseworkRepository(db: Db) {
       }),
 
     // Verification lines: one row per item; earlier outcomes live in the audit trail.
-    // The file page's reads are SQL: Prisma compiles each model query anew (requestRepository.ts).
+    // The file page's reads go through the driver (sqlReader.ts).
     verificationLines: (requestId: number): Promise<VerificationLineRecord[]> =>
-      db.$queryRaw<VerificationLineRecord[]>`SELECT * FROM "VerificationLine" WHERE "requestId" = ${requestId} ORDER BY "recordedAt" ASC, "id" ASC`,
+      sql.all<VerificationLineRecord>('SELECT * FROM "VerificationLine" WHERE "requestId" = ? ORDER BY "recordedAt" ASC, "id" ASC', [requestId], T.VerificationLine),
     recordVerificationLine: (line: { requestId: number; item: string; outcome: string; note: string | null; staffId: number; recordedAt: Date; dataFingerprint: string }) =>
       db.verificationLine.upsert({
         where: { requestId_item: { requestId: line.requestId, item: line.item } },
@@ -203,22 +224,22 @@ export function caseworkRepository(db: Db) {
     inquiriesNotOnFile: (limit = 50): Promise<InquiryRecord[]> =>
       db.inquiry.findMany({ where: { beneficiaryId: null }, orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], take: limit }),
     inquiriesForBeneficiary: (beneficiaryId: number): Promise<InquiryRecord[]> =>
-      db.$queryRaw<InquiryRecord[]>`SELECT * FROM "Inquiry" WHERE "beneficiaryId" = ${beneficiaryId} ORDER BY "recordedAt" DESC, "id" DESC`,
+      sql.all<InquiryRecord>('SELECT * FROM "Inquiry" WHERE "beneficiaryId" = ? ORDER BY "recordedAt" DESC, "id" DESC', [beneficiaryId], T.Inquiry),
 
     // Requests for more information.
     addInfoRequest: async (data: Omit<InfoRequestRecord, 'id' | 'resolvedAt'>): Promise<InfoRequestRecord> =>
       toInfoRequest(await db.infoRequest.create({ data: { ...data, items: JSON.stringify(data.items) } })),
     infoRequestsForRequest: async (requestId: number): Promise<InfoRequestRecord[]> =>
-      (await db.$queryRaw<(Omit<InfoRequestRecord, 'items'> & { items: string })[]>`SELECT * FROM "InfoRequest" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`).map(
-        toInfoRequest,
-      ),
+      (
+        await sql.all<Omit<InfoRequestRecord, 'items'> & { items: string }>('SELECT * FROM "InfoRequest" WHERE "requestId" = ? ORDER BY "id" ASC', [requestId], T.InfoRequest)
+      ).map(toInfoRequest),
 
     // Referrals to social research.
     addReferral: (data: { requestId: number; reason: string; question: string; referredById: number; referredAt: Date }): Promise<ReferralRecord> =>
       db.referral.create({ data }),
     findReferral: (id: number): Promise<ReferralRecord | null> => db.referral.findUnique({ where: { id } }),
     referralsForRequest: (requestId: number): Promise<ReferralRecord[]> =>
-      db.$queryRaw<ReferralRecord[]>`SELECT * FROM "Referral" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
+      sql.all<ReferralRecord>('SELECT * FROM "Referral" WHERE "requestId" = ? ORDER BY "id" ASC', [requestId], T.Referral),
     openReferralCount: (requestId: number) => db.referral.count({ where: { requestId, closedAt: null } }),
     openReferralQueue: () =>
       db.referral.findMany({
@@ -235,7 +256,7 @@ export function caseworkRepository(db: Db) {
     staffNames: async (ids: number[]): Promise<Map<number, string>> => {
       const unique = [...new Set(ids)].filter((id) => id > 0);
       if (unique.length === 0) return new Map<number, string>();
-      const rows = await db.$queryRaw<{ id: number; fullName: string }[]>`SELECT "id", "fullName" FROM "StaffUser" WHERE "id" IN (${Prisma.join(unique)})`;
+      const rows = await sql.all<{ id: number; fullName: string }>(`SELECT "id", "fullName" FROM "StaffUser" WHERE "id" IN (${placeholders(unique.length)})`, unique);
       return new Map(rows.map((row) => [row.id, row.fullName]));
     },
   };

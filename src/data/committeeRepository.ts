@@ -1,7 +1,8 @@
-import { Prisma } from '../generated/prisma/client.ts';
 import type { Db, ModelRow } from './prismaClient.ts';
 import type { ReadCache } from './readCache.ts';
 import type { QueueView } from '../domain/committeeQueue.ts';
+import { MODEL_COLUMN_TYPES as T } from './columnTypes.ts';
+import { placeholders, type SqlReader, type SqlValue } from './sqlReader.ts';
 
 export type CommitteeFile = ModelRow<'SupportRequest'> & {
   beneficiary: Pick<ModelRow<'Beneficiary'>, 'id' | 'nationalId' | 'mobile' | 'fullName' | 'fileNumber' | 'registeredAt'>;
@@ -44,16 +45,23 @@ export const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:0
 export const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
 
 /** The queue's WHERE, shared by the page and its CSV export so the two always list the same requests. */
-export function queueConditions(filter: QueueFilter) {
-  return [
-    filter.view === 'with_committee'
-      ? Prisma.sql`status = 'with_committee'`
-      : Prisma.sql`status IN ('accepted', 'rejected') AND decisionReleasedAt IS NULL`,
-    ...(filter.city ? [Prisma.sql`city = ${filter.city}`] : []),
-    ...(filter.supportType ? [Prisma.sql`supportType = ${filter.supportType}`] : []),
-    ...(filter.submittedOnOrBefore ? [Prisma.sql`submittedAt <= ${sqliteDate(filter.submittedOnOrBefore)}`] : []),
+export function queueWhere(filter: QueueFilter): { where: string; params: SqlValue[] } {
+  const conditions = [
+    filter.view === 'with_committee' ? `"status" = 'with_committee'` : `"status" IN ('accepted', 'rejected') AND "decisionReleasedAt" IS NULL`,
   ];
+  const params: SqlValue[] = [];
+  const add = (condition: string, value: SqlValue) => {
+    conditions.push(condition);
+    params.push(value);
+  };
+  if (filter.city) add('"city" = ?', filter.city);
+  if (filter.supportType) add('"supportType" = ?', filter.supportType);
+  if (filter.submittedOnOrBefore) add('"submittedAt" <= ?', filter.submittedOnOrBefore);
+  return { where: conditions.join(' AND '), params };
 }
+
+/** The columns the queue table and its export show. */
+export const QUEUE_COLUMNS = '"id", "reference", "fullName", "supportType", "city", "status", "submittedAt", "responseWindowOpensAt"';
 
 export const queueRowFrom = (row: RawQueueRow) => ({
   ...row,
@@ -77,24 +85,25 @@ export interface QueuePage {
   total: number;
 }
 
-export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) {
+export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>, sql: SqlReader) {
   /**
-   * Raw SQL on purpose: the ORM's per-query overhead was ~20x the query itself here, and this
-   * is the busiest staff page. The WHERE and ORDER BY match the (status, ...) indexes, so
+   * Through the driver (sqlReader.ts): the ORM's per-query overhead was ~20x the query itself here, and
+   * this is the busiest staff page. The WHERE and ORDER BY match the (status, ...) indexes, so
    * SQLite reads the page and the count from an index without sorting.
    */
   async function loadQueue(filter: QueueFilter, page: number, pageSize: number): Promise<QueuePage> {
-      const where = Prisma.join(queueConditions(filter), ' AND ');
-      const [rows, counted] = await Promise.all([
-        db.$queryRaw<RawQueueRow[]>`SELECT id, reference, fullName, supportType, city, status, submittedAt, responseWindowOpensAt
-          FROM SupportRequest WHERE ${where}
-          ORDER BY responseWindowOpensAt ASC, id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM SupportRequest WHERE ${where}`,
-      ]);
-      return {
-        rows: rows.map(queueRowFrom),
-        total: Number(counted[0]?.total ?? 0),
-      };
+    const { where, params } = queueWhere(filter);
+    const [rows, counted] = await Promise.all([
+      sql.all<RawQueueRow>(
+        `SELECT ${QUEUE_COLUMNS} FROM "SupportRequest" WHERE ${where} ORDER BY "responseWindowOpensAt" ASC, "id" ASC LIMIT ? OFFSET ?`,
+        [...params, pageSize, (page - 1) * pageSize],
+      ),
+      sql.all<{ total: number }>(`SELECT COUNT(*) AS "total" FROM "SupportRequest" WHERE ${where}`, params, { total: 'integer' }),
+    ]);
+    return {
+      rows: rows.map(queueRowFrom),
+      total: counted[0]?.total ?? 0,
+    };
   }
 
   return {
@@ -107,11 +116,13 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
 
     /**
      * Everything the committee reads about one request: the same rows and order as an `include` of
-     * every relation, written as SQL because Prisma compiles each model query anew (requestRepository.ts).
+     * every relation, read through the driver (sqlReader.ts).
      */
     file: async (requestId: number): Promise<CommitteeFile | null> => {
-      const [request] = await db.$queryRaw<ModelRow<'SupportRequest'>[]>`SELECT * FROM "SupportRequest" WHERE "id" = ${requestId}`;
+      const [request] = await sql.all<ModelRow<'SupportRequest'>>('SELECT * FROM "SupportRequest" WHERE "id" = ?', [requestId], T.SupportRequest);
       if (!request) return null;
+      const byRequest = <Row>(table: keyof typeof T, orderBy: string) =>
+        sql.all<Row>(`SELECT * FROM "${table}" WHERE "requestId" = ? ORDER BY ${orderBy}`, [requestId], T[table]);
       const [
         beneficiaries,
         householdMembers,
@@ -125,17 +136,21 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
         registrationItems,
         services,
       ] = await Promise.all([
-        db.$queryRaw<CommitteeFile['beneficiary'][]>`SELECT "id", "nationalId", "mobile", "fullName", "fileNumber", "registeredAt" FROM "Beneficiary" WHERE "id" = ${request.beneficiaryId}`,
-        db.$queryRaw<ModelRow<'HouseholdMember'>[]>`SELECT * FROM "HouseholdMember" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
-        db.$queryRaw<ModelRow<'RequestDocument'>[]>`SELECT * FROM "RequestDocument" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
-        db.$queryRaw<ModelRow<'Declaration'>[]>`SELECT * FROM "Declaration" WHERE "requestId" = ${requestId} ORDER BY "signedAt" DESC, "id" DESC`,
-        db.$queryRaw<ModelRow<'VerificationLine'>[]>`SELECT * FROM "VerificationLine" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
-        db.$queryRaw<ModelRow<'InfoRequest'>[]>`SELECT * FROM "InfoRequest" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
-        db.$queryRaw<ModelRow<'Referral'>[]>`SELECT * FROM "Referral" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
-        db.$queryRaw<ModelRow<'Recommendation'>[]>`SELECT * FROM "Recommendation" WHERE "requestId" = ${requestId} ORDER BY "recordedAt" ASC, "id" ASC`,
-        db.$queryRaw<ModelRow<'Decision'>[]>`SELECT * FROM "Decision" WHERE "requestId" = ${requestId} ORDER BY "id" DESC`,
-        db.$queryRaw<ModelRow<'RegistrationItem'>[]>`SELECT * FROM "RegistrationItem" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`,
-        db.$queryRaw<ModelRow<'ServiceDelivery'>[]>`SELECT * FROM "ServiceDelivery" WHERE "requestId" = ${requestId} ORDER BY "deliveredOn" DESC, "id" DESC`,
+        sql.all<CommitteeFile['beneficiary']>(
+          'SELECT "id", "nationalId", "mobile", "fullName", "fileNumber", "registeredAt" FROM "Beneficiary" WHERE "id" = ?',
+          [request.beneficiaryId],
+          T.Beneficiary,
+        ),
+        byRequest<ModelRow<'HouseholdMember'>>('HouseholdMember', '"id" ASC'),
+        byRequest<ModelRow<'RequestDocument'>>('RequestDocument', '"id" ASC'),
+        byRequest<ModelRow<'Declaration'>>('Declaration', '"signedAt" DESC, "id" DESC'),
+        byRequest<ModelRow<'VerificationLine'>>('VerificationLine', '"id" ASC'),
+        byRequest<ModelRow<'InfoRequest'>>('InfoRequest', '"id" ASC'),
+        byRequest<ModelRow<'Referral'>>('Referral', '"id" ASC'),
+        byRequest<ModelRow<'Recommendation'>>('Recommendation', '"recordedAt" ASC, "id" ASC'),
+        byRequest<ModelRow<'Decision'>>('Decision', '"id" DESC'),
+        byRequest<ModelRow<'RegistrationItem'>>('RegistrationItem', '"id" ASC'),
+        byRequest<ModelRow<'ServiceDelivery'>>('ServiceDelivery', '"deliveredOn" DESC, "id" DESC'),
       ]);
       const beneficiary = beneficiaries[0];
       if (!beneficiary) throw new Error(`request ${requestId} has no beneficiary ${request.beneficiaryId}`);
@@ -156,42 +171,48 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
     },
 
     /** The few fields a state change needs, with who to notify. */
-    findForAction: (requestId: number) =>
-      db.supportRequest.findUnique({
-        where: { id: requestId },
-        select: {
-          id: true,
-          reference: true,
-          status: true,
-          version: true,
-          email: true,
-          submittedAt: true,
-          responseWindowOpensAt: true,
-          decisionReleasedAt: true,
-          beneficiaryId: true,
-          beneficiary: { select: { id: true, mobile: true, fileNumber: true } },
-        },
-      }),
+    findForAction: async (requestId: number) => {
+      // One read with the join: it runs inside the action's transaction, where each statement goes through Prisma.
+      const [row] = await sql.all<{
+        id: number;
+        reference: string | null;
+        status: string;
+        version: number;
+        email: string | null;
+        submittedAt: Date | null;
+        responseWindowOpensAt: Date | null;
+        decisionReleasedAt: Date | null;
+        beneficiaryId: number;
+        beneficiaryMobile: string | null;
+        beneficiaryFileNumber: string | null;
+      }>(
+        `SELECT r."id", r."reference", r."status", r."version", r."email", r."submittedAt", r."responseWindowOpensAt",
+            r."decisionReleasedAt", r."beneficiaryId", b."mobile" AS "beneficiaryMobile", b."fileNumber" AS "beneficiaryFileNumber"
+          FROM "SupportRequest" AS r JOIN "Beneficiary" AS b ON b."id" = r."beneficiaryId" WHERE r."id" = ?`,
+        [requestId],
+        { submittedAt: 'date', responseWindowOpensAt: 'date', decisionReleasedAt: 'date', version: 'integer' },
+      );
+      if (!row) return null;
+      const { beneficiaryMobile, beneficiaryFileNumber, ...request } = row;
+      return { ...request, beneficiary: { id: row.beneficiaryId, mobile: beneficiaryMobile, fileNumber: beneficiaryFileNumber } };
+    },
 
     staffNames: async (ids: number[]) => {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map<number, string>();
-      const rows = await db.staffUser.findMany({ where: { id: { in: unique } }, select: { id: true, fullName: true } });
+      const rows = await sql.all<{ id: number; fullName: string }>(`SELECT "id", "fullName" FROM "StaffUser" WHERE "id" IN (${placeholders(unique.length)})`, unique);
       return new Map(rows.map((row) => [row.id, row.fullName]));
     },
 
-    upsertRecommendation: (input: { requestId: number; memberId: number; recommendation: string; note: string; at: Date }) =>
-      db.recommendation.upsert({
-        where: { requestId_memberId: { requestId: input.requestId, memberId: input.memberId } },
-        create: {
-          requestId: input.requestId,
-          memberId: input.memberId,
-          recommendation: input.recommendation,
-          note: input.note,
-          recordedAt: input.at,
-        },
-        update: { recommendation: input.recommendation, note: input.note, recordedAt: input.at },
-      }),
+    /** One statement (SQLite and PostgreSQL both have ON CONFLICT and RETURNING): a model upsert costs about three times the CPU. */
+    upsertRecommendation: async (input: { requestId: number; memberId: number; recommendation: string; note: string; at: Date }): Promise<{ id: number }> => {
+      const [saved] = await db.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "Recommendation" ("requestId", "memberId", "recommendation", "note", "recordedAt")
+        VALUES (${input.requestId}, ${input.memberId}, ${input.recommendation}, ${input.note}, ${input.at})
+        ON CONFLICT ("requestId", "memberId") DO UPDATE SET "recommendation" = excluded."recommendation", "note" = excluded."note", "recordedAt" = excluded."recordedAt"
+        RETURNING "id"`;
+      if (!saved) throw new Error(`recommendation for request ${input.requestId} was not saved`);
+      return { id: Number(saved.id) };
+    },
 
     createDecision: (input: {
       requestId: number;
@@ -298,27 +319,26 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
       (await db.serviceDelivery.updateMany({ where: { id: serviceId, cancelledAt: null }, data: cancellation })).count === 1,
 
     /** The answer the applicant has been told, if any: never a decision still held back. */
-    releasedAnswerFor: (requestId: number) =>
-      db.decision.findFirst({
-        where: { requestId, releasedAt: { not: null }, outcome: { in: ['accept', 'reject'] } },
-        orderBy: { id: 'desc' },
-        select: {
-          outcome: true,
-          approvedSupportType: true,
-          amount: true,
-          quantity: true,
-          durationMonths: true,
-          rejectionReason: true,
-          beneficiaryNote: true,
-          releasedAt: true,
-        },
-      }),
+    releasedAnswerFor: async (requestId: number) =>
+      (
+        await sql.all<
+          Pick<
+            ModelRow<'Decision'>,
+            'outcome' | 'approvedSupportType' | 'amount' | 'quantity' | 'durationMonths' | 'rejectionReason' | 'beneficiaryNote' | 'releasedAt'
+          >
+        >(
+          `SELECT "outcome", "approvedSupportType", "amount", "quantity", "durationMonths", "rejectionReason", "beneficiaryNote", "releasedAt"
+            FROM "Decision" WHERE "requestId" = ? AND "releasedAt" IS NOT NULL AND "outcome" IN ('accept', 'reject') ORDER BY "id" DESC LIMIT 1`,
+          [requestId],
+          T.Decision,
+        )
+      )[0] ?? null,
     servicesForBeneficiary: (beneficiaryId: number) =>
-      db.serviceDelivery.findMany({
-        where: { beneficiaryId, cancelledAt: null },
-        orderBy: [{ deliveredOn: 'desc' }, { id: 'desc' }],
-        select: { id: true, requestId: true, serviceType: true, amount: true, quantity: true, deliveredOn: true, note: true },
-      }),
+      sql.all<Pick<ModelRow<'ServiceDelivery'>, 'id' | 'requestId' | 'serviceType' | 'amount' | 'quantity' | 'deliveredOn' | 'note'>>(
+        `SELECT "id", "requestId", "serviceType", "amount", "quantity", "deliveredOn", "note"
+          FROM "ServiceDelivery" WHERE "beneficiaryId" = ? AND "cancelledAt" IS NULL ORDER BY "deliveredOn" DESC, "id" DESC`,
+        [beneficiaryId],
+      ),
   };
 }
 export type CommitteeRepository = ReturnType<typeof committeeRepository>;

@@ -1,7 +1,8 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
 import { auditWhere, withBeneficiaryNames, type AuditFilter } from './auditRepository.ts';
-import { queueConditions, queueRowFrom, sqliteDate, toDate, type QueueFilter, type RawQueueRow } from './committeeRepository.ts';
+import { QUEUE_COLUMNS, queueRowFrom, queueWhere, sqliteDate, toDate, type QueueFilter, type RawQueueRow } from './committeeRepository.ts';
+import type { SqlReader } from './sqlReader.ts';
 
 /** Rows per round trip: big enough to be quick, small enough that memory stays flat however many rows there are. */
 export const EXPORT_PAGE_SIZE = 1_000;
@@ -42,17 +43,20 @@ interface RawReportingRow {
 
 const toNumber = (value: number | bigint | null) => (value == null ? null : Number(value));
 
-export function exportRepository(db: Db) {
+export function exportRepository(db: Db, sql: SqlReader) {
   return {
-    // Raw SQL for the two big exports: the ORM's per-row cost was most of the export's time.
+    // SQL for the two big exports: the ORM's per-row cost was most of the export's time.
     committeeQueue: (filter: QueueFilter) =>
-      byKeyset(async (afterId, take) =>
-        (
-          await db.$queryRaw<RawQueueRow[]>`SELECT id, reference, fullName, supportType, city, status, submittedAt, responseWindowOpensAt
-            FROM SupportRequest WHERE ${Prisma.join([...queueConditions(filter), Prisma.sql`id > ${afterId}`], ' AND ')}
-            ORDER BY id LIMIT ${take}`
-        ).map(queueRowFrom),
-      ),
+      byKeyset(async (afterId, take) => {
+        const { where, params } = queueWhere(filter);
+        return (
+          await sql.all<RawQueueRow>(`SELECT ${QUEUE_COLUMNS} FROM "SupportRequest" WHERE ${where} AND "id" > ? ORDER BY "id" LIMIT ?`, [
+            ...params,
+            afterId,
+            take,
+          ])
+        ).map(queueRowFrom);
+      }),
 
     auditLog: (filter: AuditFilter) =>
       byKeyset(async (afterId, take) =>

@@ -1,4 +1,5 @@
 import type { Db } from './prismaClient.ts';
+import type { SqlReader } from './sqlReader.ts';
 
 export interface NewRating {
   score: number;
@@ -12,7 +13,7 @@ export interface NewRating {
 }
 
 /** Beneficiaries' questions and satisfaction ratings. */
-export function feedbackRepository(db: Db) {
+export function feedbackRepository(db: Db, sql: SqlReader) {
   return {
     addQuestion: (question: { beneficiaryId: number; requestId: number | null; question: string; askedAt: Date }) =>
       db.beneficiaryQuestion.create({ data: question }),
@@ -41,20 +42,17 @@ export function feedbackRepository(db: Db) {
 
     /** What the rating offer depends on: ownership, release, the services delivered and the occasions already rated. */
     ratingTarget: async (requestId: number) => {
-      const request = await db.supportRequest.findUnique({
-        where: { id: requestId },
-        select: { id: true, reference: true, beneficiaryId: true, decisionReleasedAt: true, services: { where: { cancelledAt: null }, select: { id: true }, orderBy: { id: 'asc' } } },
-      });
+      const [request] = await sql.all<{ id: number; reference: string | null; beneficiaryId: number; decisionReleasedAt: Date | null }>(
+        'SELECT "id", "reference", "beneficiaryId", "decisionReleasedAt" FROM "SupportRequest" WHERE "id" = ?',
+        [requestId],
+        { decisionReleasedAt: 'date' },
+      );
       if (!request) return null;
-      const answered = await db.answeredRatingOccasion.findMany({ where: { requestId }, select: { key: true } });
-      return {
-        id: request.id,
-        reference: request.reference,
-        beneficiaryId: request.beneficiaryId,
-        decisionReleasedAt: request.decisionReleasedAt,
-        serviceIds: request.services.map((service) => service.id),
-        answered: answered.map((row) => row.key),
-      };
+      const [services, answered] = await Promise.all([
+        sql.all<{ id: number }>('SELECT "id" FROM "ServiceDelivery" WHERE "requestId" = ? AND "cancelledAt" IS NULL ORDER BY "id" ASC', [requestId]),
+        sql.all<{ key: string }>('SELECT "key" FROM "AnsweredRatingOccasion" WHERE "requestId" = ?', [requestId]),
+      ]);
+      return { ...request, serviceIds: services.map((service) => service.id), answered: answered.map((row) => row.key) };
     },
 
     /** Who asked, for the staff list and the answer notification (questions hold ids, not relations). */

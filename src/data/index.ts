@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { createPrismaClient, statementStats, type Db } from './prismaClient.ts';
+import { createPrismaClient, sqliteFilePath, statementStats, type Db } from './prismaClient.ts';
+import { prismaSqlReader, sqliteSqlReader, type SqlReader } from './sqlReader.ts';
 import type { StatementCacheStats } from './statementCache.ts';
 import { backfillNameKeys } from './nameSearch.ts';
 import { createSessionStore, type StoredSession } from './sessionStore.ts';
@@ -39,24 +40,32 @@ export function createReadCaches(ttlMs: number, now?: () => number) {
 }
 export type ReadCaches = ReturnType<typeof createReadCaches>;
 
-/** `now` is the business clock: audit entries carry its time, so tests that move time see consistent timelines. */
-export function createRepositories(db: Db, now: () => Date = () => new Date(), caches: ReadCaches = createReadCaches(0)) {
+/**
+ * `now` is the business clock: audit entries carry its time, so tests that move time see consistent timelines.
+ * `sql` serves the hot reads (sqlReader.ts); bound to a transaction, it must read through that transaction.
+ */
+export function createRepositories(
+  db: Db,
+  now: () => Date = () => new Date(),
+  caches: ReadCaches = createReadCaches(0),
+  sql: SqlReader = prismaSqlReader(db),
+) {
   return {
-    staff: staffRepository(db, caches.staffById),
-    audit: auditRepository(db, now),
+    staff: staffRepository(db, caches.staffById, sql),
+    audit: auditRepository(db, now, sql),
     notifications: notificationRepository(db),
-    requests: requestRepository(db, caches.requestLists),
-    beneficiaries: beneficiaryRepository(db),
-    committee: committeeRepository(db, caches.requestLists),
-    casework: caseworkRepository(db),
-    feedback: feedbackRepository(db),
-    indicators: indicatorsRepository(db),
+    requests: requestRepository(db, caches.requestLists, sql),
+    beneficiaries: beneficiaryRepository(db, sql),
+    committee: committeeRepository(db, caches.requestLists, sql),
+    casework: caseworkRepository(db, sql),
+    feedback: feedbackRepository(db, sql),
+    indicators: indicatorsRepository(db, sql),
     referenceDocuments: referenceDocumentRepository(db),
     rateLimits: rateLimitRepository(db),
     accessLog: accessLogRepository(db),
     retention: retentionRepository(db),
     personalData: personalDataRepository(db),
-    exports: exportRepository(db),
+    exports: exportRepository(db, sql),
     breaches: breachRepository(db),
     duplicates: duplicateRepository(db),
     nafath: nafathRepository(db),
@@ -71,7 +80,10 @@ export interface DataAccess {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   sessionStore: ReturnType<typeof createSessionStore>;
   ping(): Promise<boolean>;
-  /** SQL statements run so far (served from the statement cache or prepared): the benchmark counts queries per page with it. */
+  /**
+   * SQL statements run so far, Prisma's (served from its statement cache or prepared) and the SQL reader's
+   * (counted as hits): the benchmark counts queries per page with it.
+   */
   statementStats(): StatementCacheStats;
   close(): Promise<void>;
 }
@@ -88,12 +100,14 @@ export async function dataAccess(options: {
   const prisma: PrismaClient = await createPrismaClient(options.databaseUrl, { onStatement: options.onStatement });
   await backfillNameKeys(prisma);
   const businessNow = options.now;
+  // Opened after Prisma's connection has switched the file to WAL, which lets it read beside the writer.
+  const reader = sqliteSqlReader(sqliteFilePath(options.databaseUrl), { onStatement: options.onStatement });
   const caches = createReadCaches(options.readCacheTtlMs ?? 0, businessNow ? () => businessNow().getTime() : undefined);
-  const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });
+  const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions, reader });
   // Sessions are only written by the session store, never inside a transaction.
   const invalidateRecords = () => [caches.staffById, caches.requestLists].forEach((cache) => cache.invalidateAll());
   return {
-    repositories: createRepositories(prisma, options.now, caches),
+    repositories: createRepositories(prisma, options.now, caches, reader),
     transaction: async (work) => {
       try {
         return await prisma.$transaction((tx) => work(createRepositories(tx, options.now, caches)), { timeout: 15_000 });
@@ -111,10 +125,14 @@ export async function dataAccess(options: {
         return false;
       }
     },
-    statementStats: () => statementStats(prisma),
+    statementStats: () => {
+      const prismaStats = statementStats(prisma);
+      return { ...prismaStats, hits: prismaStats.hits + reader.statementsRun() };
+    },
     close: async () => {
       Object.values(caches).forEach((cache) => cache.invalidateAll());
       sessionStore.shutdown();
+      await reader.close();
       await prisma.$disconnect();
     },
   };

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { nameKey, TRIGRAM_LENGTH } from '../domain/nameKey.ts';
-import type { Db } from './prismaClient.ts';
+import type { SqlReader } from './sqlReader.ts';
 
 /**
  * Keys for rows written before the key existed (the migration adds the column empty) or by tools that
@@ -42,23 +42,27 @@ function ftsPhrase(key: string): string {
  * Each index gives its newest `limit` matches, so when more than `limit` people match, the ones shown
  * are the newest by person and by request: the desk narrows the search rather than pages through it.
  */
-export async function beneficiaryIdsByName(db: Db, typed: string, limit: number): Promise<number[]> {
+export async function beneficiaryIdsByName(sql: SqlReader, typed: string, limit: number): Promise<number[]> {
   const key = nameKey(typed);
   if (key === '') return [];
-  let rows: { id: bigint | number }[];
+  let rows: { id: number }[];
   if ([...key].length >= TRIGRAM_LENGTH) {
     const phrase = ftsPhrase(key);
     const [own, onRequests] = await Promise.all([
-      db.$queryRaw<{ id: bigint }[]>`SELECT rowid AS id FROM "BeneficiaryNameSearch" WHERE "BeneficiaryNameSearch" MATCH ${phrase} ORDER BY rowid DESC LIMIT ${limit}`,
-      db.$queryRaw<{ id: bigint }[]>`SELECT r."beneficiaryId" AS id FROM (SELECT rowid FROM "SupportRequestNameSearch" WHERE "SupportRequestNameSearch" MATCH ${phrase} ORDER BY rowid DESC LIMIT ${limit}) AS m JOIN "SupportRequest" AS r ON r."id" = m.rowid`,
+      // FTS5 is SQLite's own: a PostgreSQL reader answers these two with pg_trgm instead.
+      sql.all<{ id: number }>('SELECT rowid AS id FROM "BeneficiaryNameSearch" WHERE "BeneficiaryNameSearch" MATCH ? ORDER BY rowid DESC LIMIT ?', [phrase, limit]),
+      sql.all<{ id: number }>(
+        'SELECT r."beneficiaryId" AS id FROM (SELECT rowid FROM "SupportRequestNameSearch" WHERE "SupportRequestNameSearch" MATCH ? ORDER BY rowid DESC LIMIT ?) AS m JOIN "SupportRequest" AS r ON r."id" = m.rowid',
+        [phrase, limit],
+      ),
     ]);
     rows = [...own, ...onRequests];
   } else {
     // Every key that starts with `key` sorts between it and it followed by the highest code point.
     const upper = `${key}\u{10ffff}`;
     const [own, onRequests] = await Promise.all([
-      db.$queryRaw<{ id: bigint }[]>`SELECT "id" AS id FROM "Beneficiary" WHERE "nameKey" >= ${key} AND "nameKey" < ${upper} ORDER BY "id" DESC LIMIT ${limit}`,
-      db.$queryRaw<{ id: bigint }[]>`SELECT "beneficiaryId" AS id FROM "SupportRequest" WHERE "nameKey" >= ${key} AND "nameKey" < ${upper} ORDER BY "id" DESC LIMIT ${limit}`,
+      sql.all<{ id: number }>('SELECT "id" AS id FROM "Beneficiary" WHERE "nameKey" >= ? AND "nameKey" < ? ORDER BY "id" DESC LIMIT ?', [key, upper, limit]),
+      sql.all<{ id: number }>('SELECT "beneficiaryId" AS id FROM "SupportRequest" WHERE "nameKey" >= ? AND "nameKey" < ? ORDER BY "id" DESC LIMIT ?', [key, upper, limit]),
     ]);
     rows = [...own, ...onRequests];
   }

@@ -1,6 +1,8 @@
 import session from 'express-session';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { ReadCache } from './readCache.ts';
+import { MODEL_COLUMN_TYPES } from './columnTypes.ts';
+import { prismaSqlReader, type SqlReader } from './sqlReader.ts';
 
 type Callback = (error?: unknown) => void;
 export interface StoredSession {
@@ -36,13 +38,15 @@ export class DatabaseSessionStore extends session.Store {
   private readonly storedExpiry = new Map<string, number>();
 
   private readonly cache: ReadCache<StoredSession | null>;
+  private readonly reader: SqlReader;
 
   constructor(
     private readonly prisma: PrismaClient,
-    options: { pruneEveryMs?: number; cache?: ReadCache<StoredSession | null> } = {},
+    options: { pruneEveryMs?: number; cache?: ReadCache<StoredSession | null>; reader?: SqlReader } = {},
   ) {
     super();
     this.cache = options.cache ?? new ReadCache({ ttlMs: 0, maxEntries: 0 });
+    this.reader = options.reader ?? prismaSqlReader(prisma);
     if (options.pruneEveryMs) {
       this.pruneTimer = setInterval(() => void this.pruneExpired().catch(() => undefined), options.pruneEveryMs);
       this.pruneTimer.unref();
@@ -51,8 +55,12 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
     this.cache
-      // Every request reads its session: raw SQL skips Prisma's per-query compilation (see requestRepository.ts).
-      .read(sid, async () => (await this.prisma.$queryRaw<StoredSession[]>`SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ${sid}`)[0] ?? null)
+      // Every request reads its session: through the driver, not Prisma's client (sqlReader.ts).
+      .read(
+        sid,
+        async () =>
+          (await this.reader.all<StoredSession>('SELECT "data", "expiresAt" FROM "Session" WHERE "sid" = ?', [sid], MODEL_COLUMN_TYPES.Session))[0] ?? null,
+      )
       .then((row) => {
         if (!row || row.expiresAt <= new Date()) return callback(null, null);
         this.rememberExpiry(sid, row.expiresAt);
@@ -152,6 +160,6 @@ export class DatabaseSessionStore extends session.Store {
   }
 }
 
-export function createSessionStore(prisma: PrismaClient, options: { pruneExpired: boolean; cache?: ReadCache<StoredSession | null> }) {
-  return new DatabaseSessionStore(prisma, { pruneEveryMs: options.pruneExpired ? 10 * 60 * 1000 : undefined, cache: options.cache });
+export function createSessionStore(prisma: PrismaClient, options: { pruneExpired: boolean; cache?: ReadCache<StoredSession | null>; reader?: SqlReader }) {
+  return new DatabaseSessionStore(prisma, { pruneEveryMs: options.pruneExpired ? 10 * 60 * 1000 : undefined, cache: options.cache, reader: options.reader });
 }

@@ -1,5 +1,7 @@
 import type { Db } from './prismaClient.ts';
 import type { ReadCache } from './readCache.ts';
+import { MODEL_COLUMN_TYPES } from './columnTypes.ts';
+import type { SqlReader } from './sqlReader.ts';
 
 export interface StaffRecord {
   id: number;
@@ -14,7 +16,9 @@ export interface StaffRecord {
   createdAt: Date;
 }
 
-export function staffRepository(db: Db, cacheById: ReadCache<StaffRecord | null>) {
+const STAFF_COLUMNS = '"id", "email", "fullName", "passwordHash", "roles", "active", "failedLoginCount", "lockedUntil", "lastLoginAt", "createdAt"';
+
+export function staffRepository(db: Db, cacheById: ReadCache<StaffRecord | null>, sql: SqlReader) {
   /** Every signed-in request loads its staff member: served from the cache until a staff write. */
   const written = <T>(result: T): T => {
     cacheById.invalidateAll();
@@ -23,9 +27,12 @@ export function staffRepository(db: Db, cacheById: ReadCache<StaffRecord | null>
   return {
     findByEmail: (email: string): Promise<StaffRecord | null> =>
       db.staffUser.findUnique({ where: { email: email.toLowerCase() } }),
-    // Raw SQL: this runs on every staff request, and Prisma compiles each model query anew (requestRepository.ts).
+    // Through the driver: this runs on every staff request (sqlReader.ts).
     findById: (id: number): Promise<StaffRecord | null> =>
-      cacheById.read(String(id), async () => (await db.$queryRaw<StaffRecord[]>`SELECT * FROM "StaffUser" WHERE "id" = ${id}`)[0] ?? null),
+      cacheById.read(
+        String(id),
+        async () => (await sql.all<StaffRecord>(`SELECT ${STAFF_COLUMNS} FROM "StaffUser" WHERE "id" = ?`, [id], MODEL_COLUMN_TYPES.StaffUser))[0] ?? null,
+      ),
     list: (): Promise<StaffRecord[]> => db.staffUser.findMany({ orderBy: [{ active: 'desc' }, { fullName: 'asc' }] }),
     listActiveWithRole: async (role: string): Promise<StaffRecord[]> =>
       (await db.staffUser.findMany({ where: { active: true, roles: { contains: role } } })).filter((s) =>

@@ -1,5 +1,10 @@
-/** Messages about the online account itself: they go to whoever holds the national ID, with or without an account. */
+/**
+ * Messages about the online account itself, which go to whoever holds the national ID with or without an account,
+ * and about drafts, which only an account holder can have.
+ */
 export const ACCOUNT_MESSAGE_TEMPLATES: readonly string[] = [
+  'draftReminder',
+  'draftRemovalWarning',
   'mobileVerification',
   'passwordReset',
   'passwordChanged',
