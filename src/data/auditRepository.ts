@@ -76,7 +76,7 @@ export function auditRepository(db: Db, now: () => Date = () => new Date()) {
       (
         // SQL rather than a model query: the file pages read the timeline on every view (requestRepository.ts).
         onlyVisibleToBeneficiary
-          ? await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} AND "visibleToBeneficiary" = 1 ORDER BY "id" ASC`
+          ? await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} AND "visibleToBeneficiary" = TRUE ORDER BY "id" ASC`
           : await db.$queryRaw<AuditEntry[]>`SELECT * FROM "AuditEntry" WHERE "requestId" = ${requestId} ORDER BY "id" ASC`
       ).map(toRecord),
     distinctActions: async (): Promise<string[]> =>

@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.ts';
-import type { Db, ModelRow } from './prismaClient.ts';
+import { engineOf, type Db, type ModelRow } from './prismaClient.ts';
 import type { ReadCache } from './readCache.ts';
 
 export type CommitteeFile = ModelRow<'SupportRequest'> & {
@@ -40,21 +40,29 @@ export interface RawQueueRow {
   responseWindowOpensAt: Date | string | null;
 }
 
-/** The text format the SQLite adapter stores DateTime columns in, so comparisons stay textual. */
-export const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+/**
+ * A date for a raw SQL comparison: on SQLite the text format its adapter stores DateTime columns in (so comparisons
+ * stay textual), on PostgreSQL the timestamp itself.
+ */
+export const sqlDate = (db: Db, date: Date): Date | string => (engineOf(db) === 'sqlite' ? date.toISOString().replace('Z', '+00:00') : date);
 export const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
 
 /** The queue's WHERE, shared by the page and its CSV export so the two always list the same requests. */
-export function queueConditions(filter: QueueFilter) {
+export function queueConditions(db: Db, filter: QueueFilter) {
   return [
     filter.view === 'with_committee'
-      ? Prisma.sql`status = 'with_committee'`
-      : Prisma.sql`status IN ('accepted', 'rejected') AND decisionReleasedAt IS NULL`,
-    ...(filter.city ? [Prisma.sql`city = ${filter.city}`] : []),
-    ...(filter.supportType ? [Prisma.sql`supportType = ${filter.supportType}`] : []),
-    ...(filter.submittedOnOrBefore ? [Prisma.sql`submittedAt <= ${sqliteDate(filter.submittedOnOrBefore)}`] : []),
+      ? Prisma.sql`"status" = 'with_committee'`
+      : Prisma.sql`"status" IN ('accepted', 'rejected') AND "decisionReleasedAt" IS NULL`,
+    ...(filter.city ? [Prisma.sql`"city" = ${filter.city}`] : []),
+    ...(filter.supportType ? [Prisma.sql`"supportType" = ${filter.supportType}`] : []),
+    ...(filter.submittedOnOrBefore ? [Prisma.sql`"submittedAt" <= ${sqlDate(db, filter.submittedOnOrBefore)}`] : []),
   ];
 }
+
+/** The queue's columns, quoted: PostgreSQL folds unquoted names to lower case. */
+export const QUEUE_COLUMNS = Prisma.raw(
+  '"id", "reference", "fullName", "supportType", "city", "status", "submittedAt", "responseWindowOpensAt"',
+);
 
 export const queueRowFrom = (row: RawQueueRow) => ({
   ...row,
@@ -85,12 +93,12 @@ export function committeeRepository(db: Db, requestLists: ReadCache<QueuePage>) 
    * SQLite reads the page and the count from an index without sorting.
    */
   async function loadQueue(filter: QueueFilter, page: number, pageSize: number): Promise<QueuePage> {
-      const where = Prisma.join(queueConditions(filter), ' AND ');
+      const where = Prisma.join(queueConditions(db, filter), ' AND ');
       const [rows, counted] = await Promise.all([
-        db.$queryRaw<RawQueueRow[]>`SELECT id, reference, fullName, supportType, city, status, submittedAt, responseWindowOpensAt
-          FROM SupportRequest WHERE ${where}
-          ORDER BY responseWindowOpensAt ASC, id ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM SupportRequest WHERE ${where}`,
+        db.$queryRaw<RawQueueRow[]>`SELECT ${QUEUE_COLUMNS}
+          FROM "SupportRequest" WHERE ${where}
+          ORDER BY "responseWindowOpensAt" ASC, "id" ASC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "SupportRequest" WHERE ${where}`,
       ]);
       return {
         rows: rows.map(queueRowFrom),

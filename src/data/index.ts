@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { createPrismaClient, statementStats, type Db } from './prismaClient.ts';
+import { createPrismaClient, postgresPoolOf, statementStats, type Db } from './prismaClient.ts';
+import { CacheChannel, withAdvisoryLock } from './postgres.ts';
+import { databaseEngine, type DatabaseEngine } from './databaseEngine.ts';
 import type { StatementCacheStats } from './statementCache.ts';
 import { backfillNameKeys } from './nameSearch.ts';
 import { createSessionStore, type StoredSession } from './sessionStore.ts';
@@ -22,16 +24,20 @@ import { ReadCache } from './readCache.ts';
 import type { StaffRecord } from './staffRepository.ts';
 import type { QueuePage } from './committeeRepository.ts';
 
-/** The caches repositories share, whether or not they run inside a transaction. */
-export function createReadCaches(ttlMs: number) {
+/**
+ * The caches repositories share, whether or not they run inside a transaction. `tellOthers` sends each
+ * invalidation to the other instances (on PostgreSQL), named by the cache's key here.
+ */
+export function createReadCaches(ttlMs: number, tellOthers?: (cache: string, key: string | null) => void) {
+  const told = (cache: string) => (tellOthers ? (key: string | null) => tellOthers(cache, key) : undefined);
   return {
-    staffById: new ReadCache<StaffRecord | null>({ ttlMs, maxEntries: 1_000 }),
+    staffById: new ReadCache<StaffRecord | null>({ ttlMs, maxEntries: 1_000, onInvalidate: told('staffById') }),
     /**
      * Lists of requests (the committee queue): emptied by any write to a request. Each page also
      * carries its rendered body (~40 KB), so the bound is kept small.
      */
-    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 100 }),
-    sessions: new ReadCache<StoredSession | null>({ ttlMs, maxEntries: 10_000 }),
+    requestLists: new ReadCache<QueuePage>({ ttlMs, maxEntries: 100, onInvalidate: told('requestLists') }),
+    sessions: new ReadCache<StoredSession | null>({ ttlMs, maxEntries: 10_000, onInvalidate: told('sessions') }),
   };
 }
 export type ReadCaches = ReturnType<typeof createReadCaches>;
@@ -60,7 +66,15 @@ export function createRepositories(db: Db, now: () => Date = () => new Date(), c
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export interface DataAccess {
+  engine: DatabaseEngine;
   repositories: Repositories;
+  /**
+   * Runs a background job unless another instance is running it (PostgreSQL advisory lock; on SQLite, one server,
+   * it always runs). Returns whether it ran.
+   */
+  runExclusively(job: string, work: () => Promise<unknown>): Promise<boolean>;
+  /** Resolves once this instance's cache invalidations have reached the database (tests, shutdown). */
+  invalidationsSent(): Promise<void>;
   /** Runs `work` in one database transaction; every repository it receives is bound to it. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   sessionStore: ReturnType<typeof createSessionStore>;
@@ -79,17 +93,33 @@ export async function dataAccess(options: {
   /** Sees every SQL statement run: the benchmark's query trace. */
   onStatement?: (sql: string) => void;
 }): Promise<DataAccess> {
+  const engine = databaseEngine(options.databaseUrl);
   const prisma: PrismaClient = await createPrismaClient(options.databaseUrl, { onStatement: options.onStatement });
   await backfillNameKeys(prisma);
-  const caches = createReadCaches(options.readCacheTtlMs ?? 0);
+  const pool = postgresPoolOf(prisma);
+  const channel = pool ? new CacheChannel(pool, options.databaseUrl) : null;
+  const caches = createReadCaches(options.readCacheTtlMs ?? 0, channel ? (cache, key) => channel.publish({ cache, key }) : undefined);
+  await channel?.start(({ cache, key }) => {
+    for (const [name, readCache] of Object.entries(caches)) if (cache === '*' || cache === name) readCache.invalidateFromElsewhere(key);
+  });
   const sessionStore = createSessionStore(prisma, { pruneExpired: options.pruneSessions ?? true, cache: caches.sessions });
   // Sessions are only written by the session store, never inside a transaction.
   const invalidateRecords = () => [caches.staffById, caches.requestLists].forEach((cache) => cache.invalidateAll());
   return {
+    engine,
     repositories: createRepositories(prisma, options.now, caches),
+    runExclusively: async (job, work) => {
+      if (!pool) {
+        await work();
+        return true;
+      }
+      return withAdvisoryLock(pool, job, work);
+    },
+    invalidationsSent: async () => channel?.settled(),
     transaction: async (work) => {
       try {
-        return await prisma.$transaction((tx) => work(createRepositories(tx, options.now, caches)), { timeout: 15_000 });
+        // maxWait: under a burst (many submissions on PostgreSQL) a transaction may queue for a pooled connection.
+        return await prisma.$transaction((tx) => work(createRepositories(tx, options.now, caches)), { timeout: 15_000, maxWait: 10_000 });
       } finally {
         // Reads that ran before the commit (or saw rows a rollback removed) must not outlive it.
         invalidateRecords();
@@ -106,9 +136,11 @@ export async function dataAccess(options: {
     },
     statementStats: () => statementStats(prisma),
     close: async () => {
-      Object.values(caches).forEach((cache) => cache.invalidateAll());
+      await channel?.close();
+      Object.values(caches).forEach((cache) => cache.invalidateFromElsewhere(null));
       sessionStore.shutdown();
       await prisma.$disconnect();
+      await pool?.end();
     },
   };
 }

@@ -23,7 +23,14 @@ export class ReadCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly inFlight = new Map<string, Flight<V>>();
 
-  constructor(private readonly options: { ttlMs: number; maxEntries: number }) {}
+  constructor(
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      /** Tells the other instances (PostgreSQL NOTIFY) about an invalidation made here; null is every key. */
+      onInvalidate?: (key: string | null) => void;
+    },
+  ) {}
 
   read(key: string, load: () => Promise<V>): Promise<V> {
     if (this.options.ttlMs <= 0) return load();
@@ -52,6 +59,23 @@ export class ReadCache<V> {
 
   /** After a write to one key: later reads load again; a load already running is not kept. */
   invalidate(key: string): void {
+    this.invalidateHere(key);
+    this.options.onInvalidate?.(key);
+  }
+
+  /** After a write that may touch any key. */
+  invalidateAll(): void {
+    this.invalidateAllHere();
+    this.options.onInvalidate?.(null);
+  }
+
+  /** An invalidation another instance made: applied here, not sent on. */
+  invalidateFromElsewhere(key: string | null): void {
+    if (key === null) this.invalidateAllHere();
+    else this.invalidateHere(key);
+  }
+
+  private invalidateHere(key: string): void {
     this.entries.delete(key);
     const flight = this.inFlight.get(key);
     if (flight) {
@@ -60,8 +84,7 @@ export class ReadCache<V> {
     }
   }
 
-  /** After a write that may touch any key. */
-  invalidateAll(): void {
+  private invalidateAllHere(): void {
     this.generation += 1;
     this.entries.clear();
     for (const flight of this.inFlight.values()) flight.stale = true;

@@ -178,14 +178,14 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
     resolveInfoRequests: async (requestId: number, at: Date) =>
       (await db.infoRequest.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: at } })).count,
 
-    /** Atomic inside the surrounding transaction: the upsert increments in one statement. */
+    /**
+     * One statement on both engines: the first number of a year cannot be taken twice by concurrent submissions (a
+     * read-then-insert upsert could, on PostgreSQL), and the row stays locked until the surrounding transaction ends.
+     */
     nextReferenceNumber: async (year: number): Promise<number> => {
-      const counter = await db.referenceCounter.upsert({
-        where: { year },
-        create: { year, lastNumber: 1 },
-        update: { lastNumber: { increment: 1 } },
-      });
-      return counter.lastNumber;
+      const [counter] = await db.$queryRaw<{ lastNumber: number | bigint }[]>`INSERT INTO "ReferenceCounter" ("year", "lastNumber") VALUES (${year}, 1)
+        ON CONFLICT ("year") DO UPDATE SET "lastNumber" = "ReferenceCounter"."lastNumber" + 1 RETURNING "lastNumber"`;
+      return Number(counter?.lastNumber);
     },
   };
 }
