@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 const onPostgres = process.env.TEST_DATABASE === 'postgres';
 
-/** Tests of SQLite itself (its files, locks and FTS5 tables): not run when the suite runs on PostgreSQL. */
-export const SQLITE_ONLY_TESTS = ['tests/integration/foundation/busyDatabase.test.ts', 'tests/integration/staff/nameSearch.test.ts'];
+/** Tests of SQLite itself (its file locks and busy timeout): not run when the suite runs on PostgreSQL. */
+export const SQLITE_ONLY_TESTS = ['tests/integration/foundation/busyDatabase.test.ts'];
 
 export default defineConfig({
   test: {

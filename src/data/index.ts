@@ -139,8 +139,8 @@ export async function dataAccess(options: {
       await channel?.close();
       Object.values(caches).forEach((cache) => cache.invalidateFromElsewhere(null));
       sessionStore.shutdown();
-      await prisma.$disconnect();
-      await pool?.end();
+      await prisma.$disconnect(); // ends the PostgreSQL pool too, once the client has connected
+      if (pool && !pool.ended) await pool.end();
     },
   };
 }

@@ -104,7 +104,7 @@ export async function createPrismaClient(databaseUrl: string, options: { onState
         return query(...args);
       };
     });
-    const prisma = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+    const prisma = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as PrismaClient;
     pools.set(prisma, pool);
     postgresStatements.set(prisma, counted);
     return prisma;

@@ -27,9 +27,15 @@ export interface TestApp {
 
 /** The real app on a real, new SQLite database; time comes from a clock the test controls. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; now?: Date } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    now?: Date;
+    /** Another instance of the portal on the same database (PostgreSQL, tests/postgres). */
+    sameDatabaseAs?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const databaseUrl = freshDatabaseUrl();
+  const databaseUrl = options.sameDatabaseAs?.config.databaseUrl ?? freshDatabaseUrl();
   const uploadDir = testEngine() === 'sqlite' ? path.join(path.dirname(databaseUrl.replace(/^file:/, '')), 'uploads') : freshUploadDir();
   fs.mkdirSync(uploadDir, { recursive: true });
   const config = loadConfig({
