@@ -72,12 +72,12 @@ beforeAll(async () => {
   );
   // The first start creates the administrator; the second finds it.
   startPortal(PORTS[0]!, uploads);
-  await waitFor(`http://127.0.0.1:${PORTS[0]}/health`);
+  await waitFor(`http://127.0.0.1:${PORTS[0]}/healthz`);
   startPortal(PORTS[1]!, uploads);
-  await waitFor(`http://127.0.0.1:${PORTS[1]}/health`);
+  await waitFor(`http://127.0.0.1:${PORTS[1]}/healthz`);
   execFileSync('nginx', ['-t', '-q', '-p', workDir, '-c', 'nginx.conf']);
   nginx = spawn('nginx', ['-p', workDir, '-c', 'nginx.conf', '-g', 'daemon off;'], { stdio: 'inherit' });
-  await waitFor(`http://127.0.0.1:${NGINX_PORT}/health`);
+  await waitFor(`http://127.0.0.1:${NGINX_PORT}/healthz`);
 }, 180_000);
 
 afterAll(async () => {

@@ -7,9 +7,12 @@ import Database from 'better-sqlite3';
 
 const MIGRATIONS_DIR = path.resolve('prisma/migrations');
 const POSTGRES_MIGRATIONS_DIR = path.resolve('prisma/postgresql/migrations');
-/** Every test database on PostgreSQL is a copy of this one, made once per run by tests/support/postgresSetup.ts. */
-export const POSTGRES_TEMPLATE = 'tayseer_test_template';
-export const POSTGRES_TEST_PREFIX = 'tayseer_test_';
+/**
+ * Test databases on PostgreSQL are named after their run (TAYSEER_TEST_RUN, set by tests/support/postgresSetup.ts),
+ * so runs sharing a server never drop each other's. Each is a copy of the run's template.
+ */
+const runPrefix = () => `tayseer_test_${process.env.TAYSEER_TEST_RUN ?? 'adhoc'}_`;
+const postgresTemplate = () => `${runPrefix()}template`;
 const QUIET = { ...process.env, PGOPTIONS: '-c client_min_messages=warning' };
 
 /** `TEST_DATABASE=postgres` runs the tests on PostgreSQL (server at TEST_POSTGRES_URL), otherwise on SQLite. */
@@ -35,15 +38,15 @@ export function migrationFiles(dir: string): string[] {
 
 /** The template every PostgreSQL test database is copied from: every committed migration applied. */
 export function createPostgresTemplate(): void {
-  psql(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE}`);
-  psql(`CREATE DATABASE ${POSTGRES_TEMPLATE}`);
+  psql(`DROP DATABASE IF EXISTS ${postgresTemplate()}`);
+  psql(`CREATE DATABASE ${postgresTemplate()}`);
   for (const file of migrationFiles(POSTGRES_MIGRATIONS_DIR)) {
-    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', testPostgresUrl(POSTGRES_TEMPLATE), '-f', file], { stdio: ['ignore', 'ignore', 'inherit'], env: QUIET });
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', testPostgresUrl(postgresTemplate()), '-f', file], { stdio: ['ignore', 'ignore', 'inherit'], env: QUIET });
   }
 }
 
 export function dropPostgresTestDatabases(): void {
-  const names = psql(`SELECT datname FROM pg_database WHERE datname LIKE '${POSTGRES_TEST_PREFIX}%'`).split('\n').filter(Boolean);
+  const names = psql(`SELECT datname FROM pg_database WHERE starts_with(datname, '${runPrefix()}')`).split('\n').filter(Boolean);
   for (const name of names) psql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
@@ -53,8 +56,8 @@ export function dropPostgresTestDatabases(): void {
  */
 export function freshDatabaseUrl(): string {
   if (testEngine() === 'postgresql') {
-    const name = `${POSTGRES_TEST_PREFIX}${randomBytes(6).toString('hex')}`;
-    psql(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`);
+    const name = `${runPrefix()}${randomBytes(6).toString('hex')}`;
+    psql(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate()}`);
     return testPostgresUrl(name);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tayseer-test-'));
