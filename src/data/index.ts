@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createPrismaClient, postgresPoolOf, statementStats, type Db } from './prismaClient.ts';
-import { CacheChannel, withAdvisoryLock } from './postgres.ts';
+import { CacheChannel, numberCounters, withAdvisoryLock } from './postgres.ts';
 import { databaseEngine, type DatabaseEngine } from './databaseEngine.ts';
 import type { StatementCacheStats } from './statementCache.ts';
 import { backfillNameKeys } from './nameSearch.ts';
@@ -43,12 +43,12 @@ export function createReadCaches(ttlMs: number, tellOthers?: (cache: string, key
 export type ReadCaches = ReturnType<typeof createReadCaches>;
 
 /** `now` is the business clock: audit entries carry its time, so tests that move time see consistent timelines. */
-export function createRepositories(db: Db, now: () => Date = () => new Date(), caches: ReadCaches = createReadCaches(0)) {
+export function createRepositories(db: Db, now: () => Date = () => new Date(), caches: ReadCaches = createReadCaches(0), takeNumber?: (counter: number) => Promise<number>) {
   return {
     staff: staffRepository(db, caches.staffById),
     audit: auditRepository(db, now),
     notifications: notificationRepository(db),
-    requests: requestRepository(db, caches.requestLists),
+    requests: requestRepository(db, caches.requestLists, takeNumber),
     beneficiaries: beneficiaryRepository(db),
     committee: committeeRepository(db, caches.requestLists),
     casework: caseworkRepository(db),
@@ -98,6 +98,7 @@ export async function dataAccess(options: {
   await backfillNameKeys(prisma);
   const pool = postgresPoolOf(prisma);
   const channel = pool ? new CacheChannel(pool, options.databaseUrl) : null;
+  const numbers = pool ? numberCounters(options.databaseUrl) : null;
   const caches = createReadCaches(options.readCacheTtlMs ?? 0, channel ? (cache, key) => channel.publish({ cache, key }) : undefined);
   await channel?.start(({ cache, key }) => {
     for (const [name, readCache] of Object.entries(caches)) if (cache === '*' || cache === name) readCache.invalidateFromElsewhere(key);
@@ -107,7 +108,7 @@ export async function dataAccess(options: {
   const invalidateRecords = () => [caches.staffById, caches.requestLists].forEach((cache) => cache.invalidateAll());
   return {
     engine,
-    repositories: createRepositories(prisma, options.now, caches),
+    repositories: createRepositories(prisma, options.now, caches, numbers?.take),
     runExclusively: async (job, work) => {
       if (!pool) {
         await work();
@@ -118,8 +119,11 @@ export async function dataAccess(options: {
     invalidationsSent: async () => channel?.settled(),
     transaction: async (work) => {
       try {
-        // maxWait: under a burst (many submissions on PostgreSQL) a transaction may queue for a pooled connection.
-        return await prisma.$transaction((tx) => work(createRepositories(tx, options.now, caches)), { timeout: 15_000, maxWait: 10_000 });
+        // maxWait: under a burst (many submissions at once on PostgreSQL) a transaction may queue for a pooled connection.
+        return await prisma.$transaction((tx) => work(createRepositories(tx, options.now, caches, numbers?.take)), {
+          timeout: 15_000,
+          maxWait: 30_000,
+        });
       } finally {
         // Reads that ran before the commit (or saw rows a rollback removed) must not outlive it.
         invalidateRecords();
@@ -137,6 +141,7 @@ export async function dataAccess(options: {
     statementStats: () => statementStats(prisma),
     close: async () => {
       await channel?.close();
+      await numbers?.close();
       Object.values(caches).forEach((cache) => cache.invalidateFromElsewhere(null));
       sessionStore.shutdown();
       await prisma.$disconnect(); // ends the PostgreSQL pool too, once the client has connected

@@ -146,3 +146,23 @@ export async function withAdvisoryLock(pool: pg.Pool, name: string, work: () => 
     client.release();
   }
 }
+
+/**
+ * Reference and file numbers on PostgreSQL, each taken in one autocommitted statement on a small pool of its own:
+ * a transaction waiting for a number never waits for a connection held by another transaction, and the counter row
+ * is locked only for that statement. Same statement as requestRepository's on SQLite.
+ */
+export function numberCounters(databaseUrl: string) {
+  const pool = createPool(databaseUrl, 4);
+  return {
+    take: async (counter: number): Promise<number> => {
+      const { rows } = await pool.query<{ lastNumber: number }>(
+        `INSERT INTO "ReferenceCounter" ("year", "lastNumber") VALUES ($1, 1)
+         ON CONFLICT ("year") DO UPDATE SET "lastNumber" = "ReferenceCounter"."lastNumber" + 1 RETURNING "lastNumber"`,
+        [counter],
+      );
+      return Number(rows[0]?.lastNumber);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -106,7 +106,13 @@ async function withRelations(db: Db, row: Row<'SupportRequest'> | undefined): Pr
   return { ...row, beneficiary, householdMembers, documents, declarations, infoRequests };
 }
 
-export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
+/**
+ * `takeNumber` is where reference and file numbers come from: on PostgreSQL a pool of its own outside the
+ * transaction (src/data/postgres.ts), so the counter row is locked for one statement, not for the rest of a
+ * submission; a number whose submission then fails is skipped (unique, with gaps). On SQLite, one connection, the
+ * transaction itself.
+ */
+export function requestRepository(db: Db, requestLists: ReadCache<unknown>, takeNumber?: (counter: number) => Promise<number>) {
   /** Optimistic concurrency: the row is written only while it still has the version the caller read. */
   async function versionedUpdate(id: number, expectedVersion: number, data: Prisma.SupportRequestUpdateManyMutationInput): Promise<VersionedUpdate> {
     const { count } = await db.supportRequest.updateMany({
@@ -180,9 +186,10 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>) {
 
     /**
      * One statement on both engines: the first number of a year cannot be taken twice by concurrent submissions (a
-     * read-then-insert upsert could, on PostgreSQL), and the row stays locked until the surrounding transaction ends.
+     * read-then-insert upsert could, on PostgreSQL).
      */
     nextReferenceNumber: async (year: number): Promise<number> => {
+      if (takeNumber) return takeNumber(year);
       const [counter] = await db.$queryRaw<{ lastNumber: number | bigint }[]>`INSERT INTO "ReferenceCounter" ("year", "lastNumber") VALUES (${year}, 1)
         ON CONFLICT ("year") DO UPDATE SET "lastNumber" = "ReferenceCounter"."lastNumber" + 1 RETURNING "lastNumber"`;
       return Number(counter?.lastNumber);
