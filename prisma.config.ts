@@ -3,6 +3,9 @@ import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { SQLITE_BUSY_TIMEOUT_MS } from './src/data/sqliteSettings.ts';
+import { databaseEngine } from './src/data/databaseEngine.ts';
+import { SQLITE_SCHEMA, POSTGRES_DIR, writePostgresSchema } from './prisma/composeSchema.ts';
+import { MigrationPg } from './prisma/pgNameTypeWorkaround.ts';
 
 // The CLI falls back to a native engine (which cannot be downloaded here) when the
 // schema's datasource URL is unreadable, so it always gets a default.
@@ -33,15 +36,30 @@ function withoutExclusiveLocking(factory: PrismaBetterSQLite3): PrismaBetterSQLi
   return factory;
 }
 
-export default defineConfig({
-  schema: 'prisma/schema.prisma',
-  migrations: { path: 'prisma/migrations' },
-  engine: 'js',
-  experimental: { adapter: true },
-  async adapter() {
-    const file = sqliteFilePath(process.env.DATABASE_URL as string);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // better-sqlite3's `timeout` is SQLite's busy_timeout.
-    return withoutExclusiveLocking(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-  },
-});
+const engine = databaseEngine(process.env.DATABASE_URL);
+
+// One source of the models; each engine has its own schema file (PostgreSQL's composed here) and migration history.
+export default defineConfig(
+  engine === 'postgresql'
+    ? {
+        schema: writePostgresSchema(),
+        migrations: { path: `${POSTGRES_DIR}/migrations` },
+        engine: 'js',
+        experimental: { adapter: true },
+        async adapter() {
+          return new MigrationPg(process.env.DATABASE_URL as string);
+        },
+      }
+    : {
+        schema: SQLITE_SCHEMA,
+        migrations: { path: 'prisma/migrations' },
+        engine: 'js',
+        experimental: { adapter: true },
+        async adapter() {
+          const file = sqliteFilePath(process.env.DATABASE_URL as string);
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          // better-sqlite3's `timeout` is SQLite's busy_timeout.
+          return withoutExclusiveLocking(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+        },
+      },
+);

@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { freshDatabaseUrl } from '../tests/support/database.ts';
 import { seedBenchmarkDatabase, type SeedResult } from './seed.ts';
+import { benchEngine, copyToPostgres } from './toPostgres.ts';
 import { countQueriesPerPage, timeNameSearches, type PageRequest } from './inProcess.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
@@ -262,10 +263,12 @@ async function measurePage(baseUrl: string, page: PageRequest & { name: string }
 
 async function main() {
   const startedAt = Date.now();
-  const databaseUrl = freshDatabaseUrl();
-  console.log(`Seeding ${REQUESTS.toLocaleString('en')} requests into ${databaseUrl} ...`);
-  const seed = await seedBenchmarkDatabase(databaseUrl, REQUESTS, new Date());
-  console.log(`Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  const seededUrl = freshDatabaseUrl();
+  console.log(`Seeding ${REQUESTS.toLocaleString('en')} requests into ${seededUrl} ...`);
+  const seed = await seedBenchmarkDatabase(seededUrl, REQUESTS, new Date());
+  // The engine comes from the environment: BENCH_DATABASE=postgres copies the seeded rows into PostgreSQL.
+  const databaseUrl = benchEngine() === 'postgresql' ? await copyToPostgres(seededUrl) : seededUrl;
+  console.log(`Seeded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${benchEngine()})`);
 
   console.log('Building the app (npm run build) ...');
   execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
@@ -275,7 +278,7 @@ async function main() {
     LOG_LEVEL: 'warn',
     PORT: String(port),
     DATABASE_URL: databaseUrl,
-    UPLOAD_DIR: path.join(path.dirname(databaseUrl.replace(/^file:/, '')), 'uploads'),
+    UPLOAD_DIR: path.join(path.dirname(seededUrl.replace(/^file:/, '')), 'uploads'),
     TRUST_PROXY: 'true',
     ADMIN_EMAIL: 'bench.admin@example.org',
     ADMIN_PASSWORD: 'benchmark admin password',

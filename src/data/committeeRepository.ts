@@ -1,4 +1,4 @@
-import type { Db, ModelRow } from './prismaClient.ts';
+import { engineOf, type Db, type ModelRow } from './prismaClient.ts';
 import type { ReadCache } from './readCache.ts';
 import type { QueueView } from '../domain/committeeQueue.ts';
 import { MODEL_COLUMN_TYPES as T } from './columnTypes.ts';
@@ -40,8 +40,11 @@ export interface RawQueueRow {
   responseWindowOpensAt: Date | string | null;
 }
 
-/** The text format the SQLite adapter stores DateTime columns in, so comparisons stay textual. */
-export const sqliteDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+/**
+ * A date for a raw SQL comparison: on SQLite the text format its adapter stores DateTime columns in (so comparisons
+ * stay textual), on PostgreSQL the timestamp itself.
+ */
+export const sqlDate = (db: Db, date: Date): Date | string => (engineOf(db) === 'sqlite' ? date.toISOString().replace('Z', '+00:00') : date);
 export const toDate = (value: Date | string | null): Date | null => (value == null ? null : value instanceof Date ? value : new Date(value));
 
 /** The queue's WHERE, shared by the page and its CSV export so the two always list the same requests. */

@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from './prismaClient.ts';
 import { auditWhere, withBeneficiaryNames, type AuditFilter } from './auditRepository.ts';
-import { QUEUE_COLUMNS, queueRowFrom, queueWhere, sqliteDate, toDate, type QueueFilter, type RawQueueRow } from './committeeRepository.ts';
+import { QUEUE_COLUMNS, queueRowFrom, queueWhere, sqlDate, toDate, type QueueFilter, type RawQueueRow } from './committeeRepository.ts';
 import type { SqlReader } from './sqlReader.ts';
 
 /** Rows per round trip: big enough to be quick, small enough that memory stays flat however many rows there are. */
@@ -77,20 +77,20 @@ export function exportRepository(db: Db, sql: SqlReader) {
     requestsForReporting: (filter: { submittedFrom?: Date; submittedBefore?: Date }) =>
       byKeyset(async (afterId, take) => {
         const conditions = [
-          Prisma.sql`r.status <> 'draft'`,
-          Prisma.sql`r.id > ${afterId}`,
-          ...(filter.submittedFrom ? [Prisma.sql`r.submittedAt >= ${sqliteDate(filter.submittedFrom)}`] : []),
-          ...(filter.submittedBefore ? [Prisma.sql`r.submittedAt < ${sqliteDate(filter.submittedBefore)}`] : []),
+          Prisma.sql`r."status" <> 'draft'`,
+          Prisma.sql`r."id" > ${afterId}`,
+          ...(filter.submittedFrom ? [Prisma.sql`r."submittedAt" >= ${sqlDate(db, filter.submittedFrom)}`] : []),
+          ...(filter.submittedBefore ? [Prisma.sql`r."submittedAt" < ${sqlDate(db, filter.submittedBefore)}`] : []),
         ];
-        const rows = await db.$queryRaw<RawReportingRow[]>`SELECT r.id, r.birthDate, r.city, r.supportType, r.status, r.channel,
-            r.incomeSalary, r.incomeSocialSecurity, r.incomePension, r.incomeOther, r.monthlyRent, r.submittedAt,
-            (SELECT COUNT(*) FROM HouseholdMember h WHERE h.requestId = r.id) AS householdMembers,
-            d.outcome, d.amount AS amountApproved, d.decidedAt,
-            (SELECT SUM(s.amount) FROM ServiceDelivery s WHERE s.requestId = r.id AND s.cancelledAt IS NULL) AS amountDelivered
-          FROM SupportRequest r
-          LEFT JOIN Decision d ON d.id = (SELECT MAX(x.id) FROM Decision x WHERE x.requestId = r.id AND x.releasedAt IS NOT NULL)
+        const rows = await db.$queryRaw<RawReportingRow[]>`SELECT r."id", r."birthDate", r."city", r."supportType", r."status", r."channel",
+            r."incomeSalary", r."incomeSocialSecurity", r."incomePension", r."incomeOther", r."monthlyRent", r."submittedAt",
+            (SELECT COUNT(*) FROM "HouseholdMember" h WHERE h."requestId" = r."id") AS "householdMembers",
+            d."outcome", d."amount" AS "amountApproved", d."decidedAt",
+            (SELECT SUM(s."amount") FROM "ServiceDelivery" s WHERE s."requestId" = r."id" AND s."cancelledAt" IS NULL) AS "amountDelivered"
+          FROM "SupportRequest" r
+          LEFT JOIN "Decision" d ON d."id" = (SELECT MAX(x."id") FROM "Decision" x WHERE x."requestId" = r."id" AND x."releasedAt" IS NOT NULL)
           WHERE ${Prisma.join(conditions, ' AND ')}
-          ORDER BY r.id LIMIT ${take}`;
+          ORDER BY r."id" LIMIT ${take}`;
         return rows.map((row) => ({
           id: Number(row.id),
           birthDate: row.birthDate,

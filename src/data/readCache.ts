@@ -34,7 +34,15 @@ export class ReadCache<V> {
   private readonly entries: EntryStore<V> | null;
   private readonly inFlight = new Map<string, Flight<V>>();
 
-  constructor(private readonly options: { ttlMs: number; maxEntries: number; now?: () => number }) {
+  constructor(
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      now?: () => number;
+      /** Tells the other instances (PostgreSQL NOTIFY) about an invalidation made here; null is every key. */
+      onInvalidate?: (key: string | null) => void;
+    },
+  ) {
     const now = options.now ?? (() => performance.now());
     this.entries =
       options.ttlMs > 0 && options.maxEntries > 0
@@ -71,6 +79,23 @@ export class ReadCache<V> {
 
   /** After a write to one key: later reads load again; a load already running is not kept. */
   invalidate(key: string): void {
+    this.invalidateHere(key);
+    this.options.onInvalidate?.(key);
+  }
+
+  /** After a write that may touch any key. */
+  invalidateAll(): void {
+    this.invalidateAllHere();
+    this.options.onInvalidate?.(null);
+  }
+
+  /** An invalidation another instance made: applied here, not sent on. */
+  invalidateFromElsewhere(key: string | null): void {
+    if (key === null) this.invalidateAllHere();
+    else this.invalidateHere(key);
+  }
+
+  private invalidateHere(key: string): void {
     this.entries?.delete(key);
     const flight = this.inFlight.get(key);
     if (flight) {
@@ -79,8 +104,7 @@ export class ReadCache<V> {
     }
   }
 
-  /** After a write that may touch any key. */
-  invalidateAll(): void {
+  private invalidateAllHere(): void {
     this.generation += 1;
     this.entries?.clear();
     for (const flight of this.inFlight.values()) flight.stale = true;

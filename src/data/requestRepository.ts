@@ -113,7 +113,13 @@ async function withRelations(sql: SqlReader, row: Row<'SupportRequest'> | undefi
 const requestWhere = (condition: string, params: (string | number)[], sql: SqlReader) =>
   sql.all<Row<'SupportRequest'>>(`SELECT * FROM "SupportRequest" WHERE ${condition}`, params, T.SupportRequest);
 
-export function requestRepository(db: Db, requestLists: ReadCache<unknown>, sql: SqlReader) {
+/**
+ * `takeNumber` is where reference and file numbers come from: on PostgreSQL a pool of its own outside the
+ * transaction (src/data/postgres.ts), so the counter row is locked for one statement, not for the rest of a
+ * submission; a number whose submission then fails is skipped (unique, with gaps). On SQLite, one connection, the
+ * transaction itself.
+ */
+export function requestRepository(db: Db, requestLists: ReadCache<unknown>, sql: SqlReader, takeNumber?: (counter: number) => Promise<number>) {
   /**
    * Optimistic concurrency: the row is written only while it still has the version the caller read.
    * One raw UPDATE (Prisma binds the values as a model query would): every save runs it, and `updateMany`
@@ -225,14 +231,15 @@ export function requestRepository(db: Db, requestLists: ReadCache<unknown>, sql:
     resolveInfoRequests: async (requestId: number, at: Date) =>
       (await db.infoRequest.updateMany({ where: { requestId, resolvedAt: null }, data: { resolvedAt: at } })).count,
 
-    /** Atomic inside the surrounding transaction: the upsert increments in one statement. */
+    /**
+     * One statement on both engines: the first number of a year cannot be taken twice by concurrent submissions (a
+     * read-then-insert upsert could, on PostgreSQL).
+     */
     nextReferenceNumber: async (year: number): Promise<number> => {
-      const counter = await db.referenceCounter.upsert({
-        where: { year },
-        create: { year, lastNumber: 1 },
-        update: { lastNumber: { increment: 1 } },
-      });
-      return counter.lastNumber;
+      if (takeNumber) return takeNumber(year);
+      const [counter] = await db.$queryRaw<{ lastNumber: number | bigint }[]>`INSERT INTO "ReferenceCounter" ("year", "lastNumber") VALUES (${year}, 1)
+        ON CONFLICT ("year") DO UPDATE SET "lastNumber" = "ReferenceCounter"."lastNumber" + 1 RETURNING "lastNumber"`;
+      return Number(counter?.lastNumber);
     },
   };
 }

@@ -25,6 +25,8 @@ export type ColumnType = 'date' | 'boolean' | 'integer';
 export type ColumnTypes = Readonly<Record<string, ColumnType>>;
 
 export interface SqlReader {
+  /** Which SQL dialect is behind it, for the few statements that differ (name search: FTS5 or pg_trgm). */
+  readonly engine: 'sqlite' | 'postgresql';
   all<Row>(sql: string, params?: readonly SqlValue[], columnTypes?: ColumnTypes): Promise<Row[]>;
   /** Statements run so far: the benchmark adds them to Prisma's to count queries per page. */
   statementsRun(): number;
@@ -103,6 +105,7 @@ export function sqliteSqlReader(file: string, options: { maxStatements?: number;
     return statement;
   };
   return {
+    engine: 'sqlite',
     // Synchronous underneath (better-sqlite3); the promise keeps the contract a network driver needs.
     all: <Row>(sql: string, params: readonly SqlValue[] = [], columnTypes?: ColumnTypes): Promise<Row[]> => {
       try {
@@ -137,6 +140,7 @@ export function prismaSqlReader(db: RawQueryClient, options: { sqlite: boolean }
   const bind = options.sqlite ? sqliteValue : (value: SqlValue) => value;
   const text = options.sqlite ? (sql: string) => sql : numberedPlaceholders;
   return {
+    engine: options.sqlite ? 'sqlite' : 'postgresql',
     all: async <Row>(sql: string, params: readonly SqlValue[] = [], columnTypes?: ColumnTypes): Promise<Row[]> =>
       mapColumns<Row>(await db.$queryRawUnsafe<Record<string, unknown>[]>(text(sql), ...params.map(bind)), columnTypes),
     statementsRun: () => 0,

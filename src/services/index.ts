@@ -68,6 +68,8 @@ export function services(data: DataAccess, config: Config, options: ServiceOptio
     sessionStore: data.sessionStore,
     attemptCounters: data.repositories.rateLimits,
     databaseAnswers: () => data.ping(),
+    /** Runs a background job unless another instance is running it now (PostgreSQL advisory lock). */
+    runExclusively: (job: string, work: () => Promise<unknown>) => data.runExclusively(job, work),
     notifications,
     applications,
     documents: documentService(applications, storage, config.maxUploadBytes),

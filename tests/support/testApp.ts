@@ -11,7 +11,7 @@ import { createApp } from '../../src/app.ts';
 import { fixedClock, type Clock } from '../../src/services/clock.ts';
 import { passwordHasher } from '../../src/services/passwordHasher.ts';
 import { serializeRoles, type StaffRole } from '../../src/domain/roles.ts';
-import { freshDatabaseUrl } from './database.ts';
+import { freshDatabaseUrl, freshUploadDir, psql, testEngine } from './database.ts';
 import type { OutgoingMessage } from '../../src/services/notificationTransport.ts';
 
 export interface TestApp {
@@ -27,10 +27,16 @@ export interface TestApp {
 
 /** The real app on a real, new SQLite database; time comes from a clock the test controls. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; now?: Date } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    now?: Date;
+    /** Another instance of the portal on the same database (PostgreSQL, tests/postgres). */
+    sameDatabaseAs?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const databaseUrl = freshDatabaseUrl();
-  const uploadDir = path.join(path.dirname(databaseUrl.replace(/^file:/, '')), 'uploads');
+  const databaseUrl = options.sameDatabaseAs?.config.databaseUrl ?? freshDatabaseUrl();
+  const uploadDir = testEngine() === 'sqlite' ? path.join(path.dirname(databaseUrl.replace(/^file:/, '')), 'uploads') : freshUploadDir();
   fs.mkdirSync(uploadDir, { recursive: true });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -55,9 +61,13 @@ export async function createTestApp(
   return { app, services, data, config, clock, sentMessages, close: () => data.close() };
 }
 
-/** Simulates a database that stops answering: the file is replaced by bytes SQLite cannot open. */
+/** Simulates a database that stops answering: the SQLite file is replaced by bytes SQLite cannot open; a PostgreSQL database is dropped. */
 export async function breakDatabase(testApp: TestApp): Promise<void> {
   await testApp.data.close();
+  if (testEngine() === 'postgresql') {
+    psql(`DROP DATABASE IF EXISTS "${new URL(testApp.config.databaseUrl).pathname.slice(1)}" WITH (FORCE)`);
+    return;
+  }
   const file = testApp.config.databaseUrl.replace(/^file:/, '');
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   fs.writeFileSync(file, 'this is not a database '.repeat(100));

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, createTestApp, csrfFrom, signInStaff, type TestApp } from '../../support/testApp.ts';
+import { withPrisma } from '../committee/fixtures.ts';
 
 function sessionIdFrom(setCookie: string[] | string | undefined): string | undefined {
   const line = [setCookie ?? []].flat().find((cookie) => cookie.startsWith('tayseer.sid='));
@@ -42,10 +43,7 @@ describe('staff sign-in', () => {
     await signInStaff(testApp, officer);
     const { count } = await testApp.data.repositories.audit.search({ action: 'staff.signed_in' }, 1, 1).then((r) => ({ count: r.total }));
     expect(count).toBeGreaterThan(0);
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(testApp.config.databaseUrl.replace(/^file:/, ''), { readonly: true });
-    const rows = db.prepare('SELECT data FROM Session').all() as { data: string }[];
-    db.close();
+    const rows = await withPrisma(testApp, (prisma) => prisma.session.findMany({ select: { data: true } }));
     expect(rows.some((row) => JSON.parse(row.data).staffId === officer.id)).toBe(true);
   });
 

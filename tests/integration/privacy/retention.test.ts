@@ -52,8 +52,9 @@ beforeAll(async () => {
   const draftOld = await requestWithDocument({ status: 'draft' });
   const draftFresh = await requestWithDocument({ status: 'draft' });
   await withPrisma(testApp, async (prisma) => {
-    await prisma.$executeRawUnsafe(`UPDATE SupportRequest SET updatedAt = ? WHERE id = ?`, daysAgo(91).toISOString().replace('Z', '+00:00'), draftOld.id);
-    await prisma.$executeRawUnsafe(`UPDATE SupportRequest SET updatedAt = ? WHERE id = ?`, daysAgo(89).toISOString().replace('Z', '+00:00'), draftFresh.id);
+    // An explicit updatedAt wins over @updatedAt: the drafts were last touched then.
+    await prisma.supportRequest.update({ where: { id: draftOld.id }, data: { updatedAt: daysAgo(91) } });
+    await prisma.supportRequest.update({ where: { id: draftFresh.id }, data: { updatedAt: daysAgo(89) } });
   });
   records.drafts = { old: draftOld.id, fresh: draftFresh.id, oldKey: draftOld.key, freshKey: draftFresh.key };
 

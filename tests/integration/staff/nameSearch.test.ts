@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataAccess } from '../../../src/data/index.ts';
-import { sqliteFilePath } from '../../../src/data/prismaClient.ts';
+import { withPrisma } from '../committee/fixtures.ts';
 import { agentWithRole, createTestApp, type TestApp } from '../../support/testApp.ts';
 import { nextNationalId, submittedRequest } from './intakeFixtures.ts';
 
@@ -69,15 +68,9 @@ describe('reception search by name', () => {
   });
 
   it('gives keys at start-up to names written without one (rows from before the migration)', async () => {
-    const file = sqliteFilePath(testApp.config.databaseUrl);
-    const raw = new Database(file);
-    const inserted = raw
-      .prepare(
-        "INSERT INTO Beneficiary (nationalId, fullName, updatedAt) VALUES (?, 'سلمى إبراهيم', '2026-03-01T08:00:00.000+00:00')",
-      )
-      .run(nextNationalId());
-    raw.close();
-    expect(await found('ابراهيم')).not.toContain(Number(inserted.lastInsertRowid));
+    // Through the client, not the repositories: the row gets no key, like one from before the migration.
+    const inserted = await withPrisma(testApp, (prisma) => prisma.beneficiary.create({ data: { nationalId: nextNationalId(), fullName: 'سلمى إبراهيم' } }));
+    expect(await found('ابراهيم')).not.toContain(inserted.id);
     // A second process on the same file, as at the next start.
     const restarted = await dataAccess({
       databaseUrl: testApp.config.databaseUrl,
@@ -88,10 +81,10 @@ describe('reception search by name', () => {
         by: 'name',
         value: 'سلمي ابراهيم',
       });
-      expect(results.map((row) => row.id)).toEqual([Number(inserted.lastInsertRowid)]);
+      expect(results.map((row) => row.id)).toEqual([inserted.id]);
     } finally {
       await restarted.close();
     }
-    expect(await found('ابراهيم')).toContain(Number(inserted.lastInsertRowid));
+    expect(await found('ابراهيم')).toContain(inserted.id);
   });
 });
