@@ -312,13 +312,15 @@ export function applicationService(data: DataAccess, config: Config, clock: Cloc
   /** Every reason a signature would be refused, checked before anything is written. */
   function signatureErrors(request: FullRequest, input: SignInput, context: ActingContext): DeclarationError[] {
     assertEditable(request, context);
-    // A signature on an unsent request must be over data that can be sent; a re-signature after an officer's correction need not.
-    if (input.requireSendableData && (request.status === 'draft' || request.status === 'needs_info')) assertDataSendable(request, clock.now());
-    return validateSignature({
+    const errors = validateSignature({
       declarationAccepted: input.declarationAccepted,
       signatureName: input.signatureName,
       fullName: request.fullName ?? '',
     });
+    // The form's own mistakes first, on the form; then a signature on an unsent request must be over data that can
+    // be sent (a re-signature after an officer's correction need not).
+    if (errors.length === 0 && input.requireSendableData && (request.status === 'draft' || request.status === 'needs_info')) assertDataSendable(request, clock.now());
+    return errors;
   }
 
   async function signWithin(repositories: Repositories, requestId: number, input: SignInput, context: ActingContext): Promise<SignResult> {

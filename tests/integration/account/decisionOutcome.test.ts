@@ -109,7 +109,7 @@ describe('what the applicant sees of the decision', () => {
     await testApp.services.decisionRelease.releaseDue();
     await testApp.services.registration.completeItems(officer, owner.requestId, testApp.config.registrationItems);
     await testApp.services.registration.register(officer, owner.requestId);
-    await testApp.services.serviceDelivery.record(officer, owner.requestId, { serviceType: 'rent', amount: 7777, quantity: null, deliveredOn: '2026-04-20', note: null });
+    await testApp.services.serviceDelivery.record(officer, owner.requestId, { serviceType: 'rent', amount: 7777, quantity: null, deliveredOn: testApp.clock.now().toISOString().slice(0, 10), note: null });
 
     expect((await other.agent.get(`/account/requests/${owner.requestId}`)).status).toBe(404);
     const list = await other.agent.get('/account/requests');
