@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { BeneficiarySearch } from '../data/caseworkRepository.ts';
-import type { DataAccess } from '../data/index.ts';
+import type { DataAccess, Repositories } from '../data/index.ts';
 import { isChannel, type Channel } from '../domain/channels.ts';
 import { normalizeNumberInput } from '../domain/digits.ts';
 import { parseSaudiMobile } from '../domain/mobile.ts';
@@ -78,6 +78,25 @@ function text(value: unknown): string {
 
 /** The reception desk: finding people, the inquiry log, walk-ins, and the staff view of a file. */
 export function receptionService(data: DataAccess, config: Config, clock: Clock, applications: ApplicationService, verification: VerificationService) {
+
+  /** An inquiry and its audit entry: the one way both kinds of inquiry are written. */
+  async function logInquiry(
+    repositories: Repositories,
+    context: ActingContext,
+    inquiry: { beneficiaryId: number | null; requestId: number | null; channel: Channel; subject: string; answer: string; staffId: number; callerName?: string | null; callerPhone?: string | null },
+    auditDetails: Record<string, unknown>,
+  ) {
+    const stored = await repositories.casework.addInquiry({ ...inquiry, recordedAt: clock.now() });
+    await repositories.audit.append({
+      ...auditActor(context),
+      action: 'inquiry.recorded',
+      entityType: 'inquiry',
+      entityId: stored.id,
+      requestId: inquiry.requestId,
+      visibleToBeneficiary: false,
+      details: { ...auditDetails, channel: stored.channel },
+    });
+  }
   return {
     search: async (raw: unknown) => {
       const search = classifySearch(raw);
@@ -165,24 +184,8 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
         const { errors, subject, answer } = inquiryErrors(input);
         if (errors.length > 0) return { ok: false, errors };
         const openRequest = beneficiary.requests.find((request) => isOpenStatus(statusOf(request)));
-        const inquiry = await repositories.casework.addInquiry({
-          beneficiaryId,
-          requestId: openRequest?.id ?? null,
-          channel: input.channel as Channel,
-          subject,
-          answer,
-          staffId: staff.id,
-          recordedAt: clock.now(),
-        });
-        await repositories.audit.append({
-          ...auditActor(context),
-          action: 'inquiry.recorded',
-          entityType: 'inquiry',
-          entityId: inquiry.id,
-          requestId: openRequest?.id ?? null,
-          visibleToBeneficiary: false,
-          details: { beneficiaryId, channel: inquiry.channel },
-        });
+        const requestId = openRequest?.id ?? null;
+        await logInquiry(repositories, context, { beneficiaryId, requestId, channel: input.channel as Channel, subject, answer, staffId: staff.id }, { beneficiaryId });
         return { ok: true };
       }),
 
@@ -203,25 +206,12 @@ export function receptionService(data: DataAccess, config: Config, clock: Clock,
           else errors.push({ field: 'callerPhone', code: 'staff:errors.callerPhoneInvalid' });
         }
         if (errors.length > 0) return { ok: false, errors };
-        const inquiry = await repositories.casework.addInquiry({
-          beneficiaryId: null,
-          callerName: callerName || null,
-          callerPhone,
-          requestId: null,
-          channel: input.channel as Channel,
-          subject,
-          answer,
-          staffId: staff.id,
-          recordedAt: clock.now(),
-        });
-        await repositories.audit.append({
-          ...auditActor(context),
-          action: 'inquiry.recorded',
-          entityType: 'inquiry',
-          entityId: inquiry.id,
-          visibleToBeneficiary: false,
-          details: { channel: inquiry.channel, notOnFile: true },
-        });
+        await logInquiry(
+          repositories,
+          context,
+          { beneficiaryId: null, callerName: callerName || null, callerPhone, requestId: null, channel: input.channel as Channel, subject, answer, staffId: staff.id },
+          { notOnFile: true },
+        );
         return { ok: true };
       }),
 
